@@ -1,0 +1,3 @@
+export function webApiClient(): string {
+  return 'web-api-client';
+}

@@ -1,0 +1,1 @@
+export * from './lib/web-data-access-projects/web-data-access-projects';

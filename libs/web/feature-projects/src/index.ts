@@ -1,0 +1,1 @@
+export * from './lib/web-feature-projects/web-feature-projects';

@@ -1,1 +1,3 @@
-export * from './lib/shared-contracts';
+export * from './lib/problem';
+export * from './lib/auth';
+export * from './lib/projects';

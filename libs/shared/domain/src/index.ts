@@ -1,1 +1,2 @@
-export * from './lib/shared-domain';
+export * from './lib/project-role';
+export * from './lib/password-policy';

@@ -1,10 +1,5 @@
-module.exports = {
+module.exports = require('../../../tools/jest/api-project.cjs')({
   displayName: 'api-projects',
-  preset: '../../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
+  rootDir: __dirname,
   coverageDirectory: '../../../coverage/libs/api/projects',
-};
+});

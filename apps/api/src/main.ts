@@ -1,21 +1,87 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  type AppConfig,
+  buildDataSourceOptions,
+  buildOpenApiDocument,
+  ConfigValidationError,
+  configureApp,
+  loadAppConfig,
+  runMigrations,
+  serveOpenApi,
+  startEmbeddedPostgres,
+} from '@orca/api/core';
+import { Logger } from 'nestjs-pino';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
+import { serveWebApp } from './app/web-app';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+function readConfig(): AppConfig {
+  try {
+    // The web build sits beside the api build unless WEB_DIST_PATH says otherwise.
+    const env = { ...process.env };
+    env['WEB_DIST_PATH'] ??= resolve(__dirname, '../web/browser');
+    return loadAppConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
-bootstrap();
+/** `node main.js migrate`: apply pending migrations and exit (the Kubernetes Job / compose step). */
+async function migrate(config: AppConfig): Promise<void> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  const dataSource = new DataSource(buildDataSourceOptions(config.databaseUrl ?? (embedded?.url as string), [], 2));
+  await dataSource.initialize();
+  try {
+    const applied = await runMigrations(dataSource);
+    process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'migrations applied', migrations: applied.map((m) => m.name) })}\n`);
+  } finally {
+    await dataSource.destroy();
+    await embedded?.stop();
+  }
+}
+
+async function serve(config: AppConfig): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  configureApp(app, config);
+  serveOpenApi(app, buildOpenApiDocument(app));
+  const servingWeb = serveWebApp(app, config.webDistPath);
+  await app.listen(config.port, config.host);
+  app
+    .get(Logger)
+    .log(
+      `ORCA Project Builder listening on ${config.publicUrl} (api under /api, docs at /api/docs${servingWeb ? ', web app at /' : ', no web build found'}); ` +
+        `database: ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}; cache: ${config.redisUrl ? 'Redis' : 'memory'}`,
+    );
+}
+
+/** `node main.js openapi <file>`: write the OpenAPI spec (booted on a throw-away in-memory database). */
+async function exportOpenApi(config: AppConfig, file: string): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, databaseUrl: null, dataDir: 'memory://', redisUrl: null, logLevel: 'warn' }), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  configureApp(app, config);
+  await app.init();
+  writeFileSync(file, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
+  await app.close();
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const [command, argument] = process.argv.slice(2);
+  if (command === 'migrate') return migrate(config);
+  if (command === 'openapi') return exportOpenApi(config, resolve(argument ?? 'openapi.json'));
+  return serve(config);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'start-up failed', err: String((error as Error)?.stack ?? error) })}\n`);
+  process.exit(1);
+});

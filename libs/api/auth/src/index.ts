@@ -10,3 +10,4 @@ export * from './lib/entities/user.entity';
 export * from './lib/entities/session.entity';
 export * from './lib/entities/api-token.entity';
 export * from './lib/dto/auth.dto';
+export * from './lib/secrets';

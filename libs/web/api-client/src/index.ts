@@ -1,1 +1,2 @@
-export * from './lib/web-api-client';
+export * from './lib/generated';
+export * from './lib/generated/functions';

@@ -1,5 +1,5 @@
 import { Controller, Get, Post } from '@nestjs/common';
-import { createTestApp, type TestApp, uniqueEmail } from '@orca/api/core/testing';
+import { browserAgent, createTestApp, TEST_PASSWORD, type TestApp, uniqueEmail } from '@orca/api/core/testing';
 import request from 'supertest';
 import { AuthModule } from './auth.module';
 import { Authenticated, CurrentPrincipal } from './authenticated.decorator';
@@ -20,28 +20,8 @@ class ProbeController {
   }
 }
 
-const PASSWORD = 'correct horse battery';
-
-/** A browser-like agent: keeps cookies and echoes XSRF-TOKEN as Angular does. */
-function browser(app: TestApp) {
-  const agent = request.agent(app.app.getHttpServer());
-  let xsrf = '';
-  const remember = (res: request.Response) => {
-    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-    const found = cookies.map((c) => /^XSRF-TOKEN=([^;]+)/.exec(c)?.[1]).find(Boolean);
-    if (found) xsrf = found;
-    return res;
-  };
-  return {
-    agent,
-    get: (url: string) => agent.get(url).then(remember),
-    post: (url: string, body?: object, withXsrf = true) => {
-      const req = agent.post(url).send(body ?? {});
-      return (withXsrf && xsrf ? req.set('X-XSRF-TOKEN', xsrf) : req).then(remember);
-    },
-    delete: (url: string) => agent.delete(url).set('X-XSRF-TOKEN', xsrf).then(remember),
-  };
-}
+const PASSWORD = TEST_PASSWORD;
+const browser = browserAgent;
 
 describe('accounts, sessions and API tokens (HTTP, real database)', () => {
   let app: TestApp;

@@ -2,7 +2,7 @@ import { CacheModule } from '@nestjs/cache-manager';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
-import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { buildCacheOptions } from './cache/cache.config';
 import { RedisLifecycle, type RedisConnection } from './cache/redis.provider';
@@ -65,15 +65,11 @@ export class CoreModule {
           inject: [REDIS_CLIENT],
           useFactory: (redis: RedisConnection | null) => ({
             throttlers: [
-              {
-                name: AUTH_THROTTLER,
-                ttl: 60_000,
-                limit: config.authRateLimit,
-              },
+              { name: AUTH_THROTTLER, ttl: 60_000, limit: config.authRateLimit },
+              { name: SIGNUP_THROTTLER, ttl: 60_000, limit: config.authRateLimit * 5 },
             ],
-            storage: redis
-              ? new RedisThrottlerStorage(redis)
-              : new ThrottlerStorageService(),
+            // Without Redis, the module's own in-memory storage (and its timers) is managed by Nest.
+            ...(redis ? { storage: new RedisThrottlerStorage(redis) } : {}),
           }),
         }),
       ],

@@ -5,6 +5,7 @@ import {
   type OpenAPIObject,
 } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@orca/shared/contracts';
+import { FieldErrorDto, ProblemDetailsDto } from './problem.dto';
 
 export const OPENAPI_JSON_PATH = 'api/openapi.json';
 export const OPENAPI_UI_PATH = 'api/docs';
@@ -35,6 +36,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [ProblemDetailsDto, FieldErrorDto],
     operationIdFactory: (controllerKey: string, methodKey: string) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });

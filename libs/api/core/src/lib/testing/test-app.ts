@@ -9,6 +9,8 @@ import { configureApp } from '../http/configure-app';
 export interface TestAppOptions {
   /** Environment overrides on top of the process environment (e.g. AUTH_RATE_LIMIT). */
   env?: Record<string, string>;
+  /** The whole application module instead of CoreModule plus `features` (the composition root's test). */
+  root?: (config: AppConfig) => DynamicModule;
 }
 
 export interface TestApp {
@@ -40,9 +42,10 @@ export async function createTestApp(
   @Module({ imports: [CoreModule.forRoot(config), ...features] })
   class TestRootModule {}
 
-  const app = await NestFactory.create<NestExpressApplication>(TestRootModule, {
+  const app = await NestFactory.create<NestExpressApplication>(options.root ? options.root(config) : TestRootModule, {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
   configureApp(app, config);
   await app.init();

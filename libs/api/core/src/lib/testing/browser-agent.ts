@@ -1,0 +1,39 @@
+import request from 'supertest';
+import type { TestApp } from './test-app';
+
+export type BrowserAgent = ReturnType<typeof browserAgent>;
+
+/**
+ * Acts like a browser running our Angular app: keeps cookies and echoes the XSRF-TOKEN cookie
+ * as the X-XSRF-TOKEN header on unsafe requests (unless told not to).
+ */
+export function browserAgent(app: TestApp) {
+  const agent = request.agent(app.app.getHttpServer());
+  let xsrf = '';
+  const remember = (response: request.Response) => {
+    const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    const issued = cookies.map((cookie) => /^XSRF-TOKEN=([^;]+)/.exec(cookie)?.[1]).find(Boolean);
+    if (issued) xsrf = issued;
+    return response;
+  };
+  const unsafe = (method: 'post' | 'patch' | 'delete', url: string, body?: object, withXsrf = true) => {
+    const pending = agent[method](url).send(body ?? {});
+    return (withXsrf && xsrf ? pending.set('X-XSRF-TOKEN', xsrf) : pending).then(remember);
+  };
+  return {
+    get: (url: string) => agent.get(url).then(remember),
+    post: (url: string, body?: object, withXsrf = true) => unsafe('post', url, body, withXsrf),
+    patch: (url: string, body?: object) => unsafe('patch', url, body),
+    delete: (url: string) => unsafe('delete', url),
+  };
+}
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** Registers a new person through the API and returns their signed-in browser. */
+export async function signedUpBrowser(app: TestApp, email: string, displayName = 'Test Person') {
+  const browser = browserAgent(app);
+  const response = await browser.post('/api/v1/auth/register', { email, password: TEST_PASSWORD, displayName });
+  if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { browser, user: response.body as { id: string; email: string; displayName: string } };
+}

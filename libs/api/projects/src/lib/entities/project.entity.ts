@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UserEntity } from '@orca/api/auth';
+
+const bigintAsNumber = { to: (value: number) => value, from: (value: string | number) => Number(value) };
+
+@Entity({ name: 'projects' })
+export class ProjectEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_projects' })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  /** Raised by one in the same transaction as every committed model change (the project's total order). */
+  @Column({ type: 'bigint', default: 0, transformer: bigintAsNumber })
+  rev!: number;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_projects_created_by' })
+  creator?: UserEntity | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,3 +1,0 @@
-export function webApiClient(): string {
-  return 'web-api-client';
-}

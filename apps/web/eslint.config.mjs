@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 import baseConfig from '../../eslint.config.mjs';
 
 export default [
@@ -28,7 +29,7 @@ export default [
   },
   {
     files: ['**/*.html'],
-    // Override or add rules here
-    rules: {},
+    // Templates must stay usable with a keyboard and a screen reader.
+    rules: { ...angular.configs.templateAccessibility.at(-1)?.rules },
   },
 ];

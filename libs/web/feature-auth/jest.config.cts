@@ -12,7 +12,10 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // Compile ES-module-only packages too (.mjs files; fractional-indexing, used by the shared domain).
+  transformIgnorePatterns: [
+    'node_modules/(?!(.*\\.mjs$|fractional-indexing/))',
+  ],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

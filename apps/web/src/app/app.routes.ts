@@ -1,3 +1,45 @@
 import { Route } from '@angular/router';
+import { signedInGuard, signedOutGuard } from '@orca/web/data-access-auth';
 
-export const appRoutes: Route[] = [];
+/** Every page is loaded on demand: the first download holds only the shell. */
+export const appRoutes: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: 'projects' },
+  {
+    path: 'sign-in',
+    title: 'Sign in',
+    canActivate: [signedOutGuard],
+    loadComponent: () =>
+      import('@orca/web/feature-auth').then((m) => m.SignInPage),
+  },
+  {
+    path: 'sign-up',
+    title: 'Create your account',
+    canActivate: [signedOutGuard],
+    loadComponent: () =>
+      import('@orca/web/feature-auth').then((m) => m.SignUpPage),
+  },
+  {
+    path: 'projects',
+    canActivate: [signedInGuard],
+    loadChildren: () =>
+      import('@orca/web/feature-projects').then((m) => m.projectsRoutes),
+  },
+  {
+    path: 'invitations/:token',
+    title: 'Invitation',
+    loadComponent: () =>
+      import('@orca/web/feature-projects').then((m) => m.InvitationPage),
+  },
+  {
+    path: 'account/tokens',
+    title: 'API tokens',
+    canActivate: [signedInGuard],
+    loadComponent: () =>
+      import('@orca/web/feature-auth').then((m) => m.ApiTokensPage),
+  },
+  {
+    path: '**',
+    title: 'Page not found',
+    loadComponent: () => import('./not-found-page').then((m) => m.NotFoundPage),
+  },
+];

@@ -1,12 +1,17 @@
 export * from './lib/project-role';
 export * from './lib/password-policy';
 export * from './lib/model';
-export * from './lib/names';
+export { normalizeName, sameName, textLength } from './lib/names';
 export * from './lib/ordering';
 export * from './lib/text-ops';
 export * from './lib/problems';
 export * from './lib/changes';
-export * from './lib/validation';
+export {
+  validateChange,
+  validateModel,
+  type ValidationOptions,
+} from './lib/validation';
+export { isId } from './lib/field-rules';
 export * from './lib/apply-change';
 export * from './lib/queries';
 export * from './lib/nested-object-matrix';

@@ -1,2 +1,3 @@
 export * from './lib/generated';
 export * from './lib/generated/functions';
+export * from './lib/api-caller';

@@ -1,1 +1,5 @@
-export * from './lib/web-data-access-projects/web-data-access-projects';
+export * from './lib/invitation-store';
+export * from './lib/invitations-api';
+export * from './lib/project-settings-store';
+export * from './lib/projects-api';
+export * from './lib/projects-store';

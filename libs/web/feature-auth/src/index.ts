@@ -1,1 +1,3 @@
-export * from './lib/web-feature-auth/web-feature-auth';
+export * from './lib/api-tokens/api-tokens-page';
+export * from './lib/sign-in/sign-in-page';
+export * from './lib/sign-up/sign-up-page';

@@ -21,7 +21,11 @@ import {
 import { sameName } from './names';
 import { DomainError } from './problems';
 import { applyTextOps } from './text-ops';
-import { definedEntries, validateChange, type ValidationOptions } from './validation';
+import {
+  definedEntries,
+  validateChange,
+  type ValidationOptions,
+} from './validation';
 
 /** Something that happened besides the change itself, reported so people can be told. */
 export type ChangeEffect =
@@ -78,7 +82,11 @@ function unchanged(model: ProjectModel): Reduced {
   return { model, effects: [] };
 }
 
-function reduce(model: ProjectModel, change: Change, options: ValidationOptions): Reduced {
+function reduce(
+  model: ProjectModel,
+  change: Change,
+  options: ValidationOptions,
+): Reduced {
   switch (change.kind) {
     case 'object.create':
       return create(model, 'object', change.object);
@@ -142,7 +150,11 @@ function withItems<K extends ItemKind>(
   return { ...model, [key]: collection };
 }
 
-function withoutItems(model: ProjectModel, itemKind: ItemKind, ids: readonly Id[]): ProjectModel {
+function withoutItems(
+  model: ProjectModel,
+  itemKind: ItemKind,
+  ids: readonly Id[],
+): ProjectModel {
   if (ids.length === 0) return model;
   const key = COLLECTION_OF[itemKind];
   const collection: Record<Id, unknown> = { ...model[key] };
@@ -150,7 +162,11 @@ function withoutItems(model: ProjectModel, itemKind: ItemKind, ids: readonly Id[
   return { ...model, [key]: collection };
 }
 
-function create<K extends ItemKind>(model: ProjectModel, itemKind: K, item: ItemOfKind[K]): Reduced {
+function create<K extends ItemKind>(
+  model: ProjectModel,
+  itemKind: K,
+  item: ItemOfKind[K],
+): Reduced {
   // Validation let an existing id through only when it holds this very item: an echo.
   if (findItem(model, itemKind, item.id)) return unchanged(model);
   return { model: withItems(model, itemKind, [item]), effects: [] };
@@ -173,10 +189,15 @@ function byId<T extends { readonly id: Id }>(items: Iterable<T>): T[] {
 }
 
 /** CTAs on `object` whose required state it no longer has lose that requirement. */
-function clearLostStates(model: ProjectModel, ctas: readonly Cta[], object: OrcaObject): Reduced {
+function clearLostStates(
+  model: ProjectModel,
+  ctas: readonly Cta[],
+  object: OrcaObject,
+): Reduced {
   const lost = ctas.filter(
     (cta) =>
-      cta.requiredState !== null && !object.states.some((s) => sameName(s.name, cta.requiredState ?? '')),
+      cta.requiredState !== null &&
+      !object.states.some((s) => sameName(s.name, cta.requiredState ?? '')),
   );
   return {
     model: withItems(
@@ -192,15 +213,24 @@ function clearLostStates(model: ProjectModel, ctas: readonly Cta[], object: Orca
   };
 }
 
-function updateObject(model: ProjectModel, change: ChangeOfKind<'object.update'>): Reduced {
+function updateObject(
+  model: ProjectModel,
+  change: ChangeOfKind<'object.update'>,
+): Reduced {
   const updated = update(model, 'object', change.id, change.patch);
-  if (change.patch.states === undefined || updated.model === model) return updated;
+  if (change.patch.states === undefined || updated.model === model)
+    return updated;
   const object = findItem(updated.model, 'object', change.id) as OrcaObject;
-  const ctas = byId(Object.values(updated.model.ctas).filter((c) => c.objectId === object.id));
+  const ctas = byId(
+    Object.values(updated.model.ctas).filter((c) => c.objectId === object.id),
+  );
   return clearLostStates(updated.model, ctas, object);
 }
 
-function moveCta(model: ProjectModel, change: ChangeOfKind<'cta.move'>): Reduced {
+function moveCta(
+  model: ProjectModel,
+  change: ChangeOfKind<'cta.move'>,
+): Reduced {
   const moved = update(model, 'cta', change.id, {
     orderKey: change.orderKey,
     ...definedEntries({ roleId: change.roleId, objectId: change.objectId }),
@@ -215,7 +245,13 @@ function remove(model: ProjectModel, itemKind: ItemKind, id: Id): Reduced {
   if (!item) return unchanged(model);
   return {
     model: withoutItems(model, itemKind, [id]),
-    effects: [{ kind: 'removed', reason: 'deleted', removed: { itemKind, item } as ModelItem }],
+    effects: [
+      {
+        kind: 'removed',
+        reason: 'deleted',
+        removed: { itemKind, item } as ModelItem,
+      },
+    ],
   };
 }
 
@@ -223,32 +259,64 @@ function deleteObject(model: ProjectModel, id: Id): Reduced {
   const object = findItem(model, 'object', id);
   if (!object) return unchanged(model);
   const relationships = byId(
-    Object.values(model.relationships).filter((r) => r.fromObjectId === id || r.toObjectId === id),
+    Object.values(model.relationships).filter(
+      (r) => r.fromObjectId === id || r.toObjectId === id,
+    ),
   );
-  const attributes = byId(Object.values(model.attributes).filter((a) => a.objectId === id));
+  const attributes = byId(
+    Object.values(model.attributes).filter((a) => a.objectId === id),
+  );
   const ctas = byId(Object.values(model.ctas).filter((c) => c.objectId === id));
   const referencing = byId(
-    Object.values(model.attributes).filter((a) => a.objectId !== id && a.referencedObjectId === id),
+    Object.values(model.attributes).filter(
+      (a) => a.objectId !== id && a.referencedObjectId === id,
+    ),
   );
   let next = withoutItems(model, 'object', [id]);
-  next = withoutItems(next, 'relationship', relationships.map((r) => r.id));
-  next = withoutItems(next, 'attribute', attributes.map((a) => a.id));
-  next = withoutItems(next, 'cta', ctas.map((c) => c.id));
+  next = withoutItems(
+    next,
+    'relationship',
+    relationships.map((r) => r.id),
+  );
+  next = withoutItems(
+    next,
+    'attribute',
+    attributes.map((a) => a.id),
+  );
+  next = withoutItems(
+    next,
+    'cta',
+    ctas.map((c) => c.id),
+  );
   next = withItems(
     next,
     'attribute',
     referencing.map((a): Attribute => ({ ...a, referencedObjectId: null })),
   );
-  const cascade = (removed: ModelItem): ChangeEffect => ({ kind: 'removed', reason: 'cascade', removed });
+  const cascade = (removed: ModelItem): ChangeEffect => ({
+    kind: 'removed',
+    reason: 'cascade',
+    removed,
+  });
   return {
     model: next,
     effects: [
-      { kind: 'removed', reason: 'deleted', removed: { itemKind: 'object', item: object } },
-      ...relationships.map((item) => cascade({ itemKind: 'relationship', item })),
+      {
+        kind: 'removed',
+        reason: 'deleted',
+        removed: { itemKind: 'object', item: object },
+      },
+      ...relationships.map((item) =>
+        cascade({ itemKind: 'relationship', item }),
+      ),
       ...attributes.map((item) => cascade({ itemKind: 'attribute', item })),
       ...ctas.map((item) => cascade({ itemKind: 'cta', item })),
       ...referencing.map(
-        (a): ChangeEffect => ({ kind: 'referenceCleared', attributeId: a.id, objectId: id }),
+        (a): ChangeEffect => ({
+          kind: 'referenceCleared',
+          attributeId: a.id,
+          objectId: id,
+        }),
       ),
     ],
   };
@@ -259,12 +327,17 @@ function setPriority(
   change: ChangeOfKind<'priority.set'>,
   options: ValidationOptions,
 ): Reduced {
-  const fields = definedEntries({ priority: change.priority, score: change.score });
+  const fields = definedEntries({
+    priority: change.priority,
+    score: change.score,
+  });
   let next = model;
   const effects: ChangeEffect[] = [];
   for (const target of change.items) {
     if (!findItem(next, target.itemKind, target.id)) {
-      const code = options.deletedIds?.has(target.id) ? 'item_deleted' : 'not_found';
+      const code = options.deletedIds?.has(target.id)
+        ? 'item_deleted'
+        : 'not_found';
       effects.push({ kind: 'skipped', target, code });
       continue;
     }
@@ -273,8 +346,16 @@ function setPriority(
   return { model: next, effects };
 }
 
-function editText(model: ProjectModel, change: ChangeOfKind<'text.edit'>): Reduced {
+function editText(
+  model: ProjectModel,
+  change: ChangeOfKind<'text.edit'>,
+): Reduced {
   const { itemKind, id, field } = change.target;
-  const item = findItem(model, itemKind, id) as unknown as Record<string, string>;
-  return update(model, itemKind, id, { [field]: applyTextOps(item[field], change.ops) });
+  const item = findItem(model, itemKind, id) as unknown as Record<
+    string,
+    string
+  >;
+  return update(model, itemKind, id, {
+    [field]: applyTextOps(item[field], change.ops),
+  });
 }

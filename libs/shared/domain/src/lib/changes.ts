@@ -32,18 +32,33 @@ export const READ_ONLY_FIELDS = {
     toObjectId: 'relationship.delete and relationship.create',
   },
   role: { id: 'role.create', orderKey: 'role.move' },
-  cta: { id: 'cta.create', roleId: 'cta.move', objectId: 'cta.move', orderKey: 'cta.move' },
-  attribute: { id: 'attribute.create', objectId: 'attribute.move', orderKey: 'attribute.move' },
+  cta: {
+    id: 'cta.create',
+    roleId: 'cta.move',
+    objectId: 'cta.move',
+    orderKey: 'cta.move',
+  },
+  attribute: {
+    id: 'attribute.create',
+    objectId: 'attribute.move',
+    orderKey: 'attribute.move',
+  },
 } as const;
 
-export type ObjectPatch = PatchOf<OrcaObject, keyof (typeof READ_ONLY_FIELDS)['object']>;
+export type ObjectPatch = PatchOf<
+  OrcaObject,
+  keyof (typeof READ_ONLY_FIELDS)['object']
+>;
 export type RelationshipPatch = PatchOf<
   Relationship,
   keyof (typeof READ_ONLY_FIELDS)['relationship']
 >;
 export type RolePatch = PatchOf<Role, keyof (typeof READ_ONLY_FIELDS)['role']>;
 export type CtaPatch = PatchOf<Cta, keyof (typeof READ_ONLY_FIELDS)['cta']>;
-export type AttributePatch = PatchOf<Attribute, keyof (typeof READ_ONLY_FIELDS)['attribute']>;
+export type AttributePatch = PatchOf<
+  Attribute,
+  keyof (typeof READ_ONLY_FIELDS)['attribute']
+>;
 
 /** The long text fields that take `text.edit` ops, per kind of item. */
 export const TEXT_FIELDS = {
@@ -60,11 +75,16 @@ export const TEXT_FIELDS = {
   attribute: readonly (keyof Attribute)[];
 };
 
-export type TextField<K extends keyof typeof TEXT_FIELDS> = (typeof TEXT_FIELDS)[K][number];
+export type TextField<K extends keyof typeof TEXT_FIELDS> =
+  (typeof TEXT_FIELDS)[K][number];
 
 /** One long text field of one item. */
 export type TextTarget = {
-  [K in keyof typeof TEXT_FIELDS]: { readonly itemKind: K; readonly id: Id; readonly field: TextField<K> };
+  [K in keyof typeof TEXT_FIELDS]: {
+    readonly itemKind: K;
+    readonly id: Id;
+    readonly field: TextField<K>;
+  };
 }[keyof typeof TEXT_FIELDS];
 
 export interface PriorityTarget {
@@ -74,12 +94,27 @@ export interface PriorityTarget {
 
 export type Change =
   | { readonly kind: 'object.create'; readonly object: OrcaObject }
-  | { readonly kind: 'object.update'; readonly id: Id; readonly patch: ObjectPatch }
+  | {
+      readonly kind: 'object.update';
+      readonly id: Id;
+      readonly patch: ObjectPatch;
+    }
   /** Also removes the object's relationships, attributes and CTAs, and clears references to it. */
   | { readonly kind: 'object.delete'; readonly id: Id }
-  | { readonly kind: 'object.move'; readonly id: Id; readonly orderKey: OrderKey }
-  | { readonly kind: 'relationship.create'; readonly relationship: Relationship }
-  | { readonly kind: 'relationship.update'; readonly id: Id; readonly patch: RelationshipPatch }
+  | {
+      readonly kind: 'object.move';
+      readonly id: Id;
+      readonly orderKey: OrderKey;
+    }
+  | {
+      readonly kind: 'relationship.create';
+      readonly relationship: Relationship;
+    }
+  | {
+      readonly kind: 'relationship.update';
+      readonly id: Id;
+      readonly patch: RelationshipPatch;
+    }
   | { readonly kind: 'relationship.delete'; readonly id: Id }
   | { readonly kind: 'role.create'; readonly role: Role }
   | { readonly kind: 'role.update'; readonly id: Id; readonly patch: RolePatch }
@@ -98,7 +133,11 @@ export type Change =
       readonly objectId?: Id;
     }
   | { readonly kind: 'attribute.create'; readonly attribute: Attribute }
-  | { readonly kind: 'attribute.update'; readonly id: Id; readonly patch: AttributePatch }
+  | {
+      readonly kind: 'attribute.update';
+      readonly id: Id;
+      readonly patch: AttributePatch;
+    }
   | { readonly kind: 'attribute.delete'; readonly id: Id }
   /** Force-ranks within the object, or moves to another object when objectId is given. */
   | {
@@ -117,7 +156,11 @@ export type Change =
       readonly priority: Priority | null;
       readonly score?: Score | null;
     }
-  | { readonly kind: 'text.edit'; readonly target: TextTarget; readonly ops: readonly TextOp[] };
+  | {
+      readonly kind: 'text.edit';
+      readonly target: TextTarget;
+      readonly ops: readonly TextOp[];
+    };
 
 export type ChangeKind = Change['kind'];
 export type ChangeOfKind<K extends ChangeKind> = Extract<Change, { kind: K }>;

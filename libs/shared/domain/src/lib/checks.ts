@@ -26,28 +26,67 @@ export interface CheckRule {
 }
 
 export const CHECK_RULES = {
-  'relationship-one-way': { severity: 'warning', title: 'Relationship filled in one direction only' },
+  'relationship-one-way': {
+    severity: 'warning',
+    title: 'Relationship filled in one direction only',
+  },
   'relationship-cardinality-contradiction': {
     severity: 'error',
     title: 'A → B and B → A disagree on cardinality',
   },
-  'object-isolated': { severity: 'warning', title: 'Object with no relationships' },
-  'object-missing-definition': { severity: 'warning', title: 'Object without a definition' },
-  'object-missing-attributes': { severity: 'warning', title: 'Object without attributes' },
-  'object-missing-core-attribute': { severity: 'warning', title: 'Object without core content' },
+  'object-isolated': {
+    severity: 'warning',
+    title: 'Object with no relationships',
+  },
+  'object-missing-definition': {
+    severity: 'warning',
+    title: 'Object without a definition',
+  },
+  'object-missing-attributes': {
+    severity: 'warning',
+    title: 'Object without attributes',
+  },
+  'object-missing-core-attribute': {
+    severity: 'warning',
+    title: 'Object without core content',
+  },
   'object-missing-ctas': { severity: 'warning', title: 'Object without CTAs' },
-  'object-name-duplicate': { severity: 'error', title: 'One name used for two objects' },
-  'synonym-collision': { severity: 'error', title: 'Synonym colliding with another object' },
-  'synonym-repeats-name': { severity: 'info', title: 'Object lists its own name as a synonym' },
-  'collection-noun': { severity: 'warning', title: 'Collection noun modelled as an object' },
-  'many-to-many-without-junction': { severity: 'info', title: 'Many-to-many without a junction object' },
+  'object-name-duplicate': {
+    severity: 'error',
+    title: 'One name used for two objects',
+  },
+  'synonym-collision': {
+    severity: 'error',
+    title: 'Synonym colliding with another object',
+  },
+  'synonym-repeats-name': {
+    severity: 'info',
+    title: 'Object lists its own name as a synonym',
+  },
+  'collection-noun': {
+    severity: 'warning',
+    title: 'Collection noun modelled as an object',
+  },
+  'many-to-many-without-junction': {
+    severity: 'info',
+    title: 'Many-to-many without a junction object',
+  },
   'reference-without-relationship': {
     severity: 'warning',
     title: 'Reference attribute without a matching relationship',
   },
-  'reference-unset': { severity: 'warning', title: 'Reference attribute that refers to nothing' },
-  'cta-archived-role': { severity: 'warning', title: 'CTA for an archived role' },
-  'now-depends-on-later': { severity: 'warning', title: 'Now item depending on a Later object' },
+  'reference-unset': {
+    severity: 'warning',
+    title: 'Reference attribute that refers to nothing',
+  },
+  'cta-archived-role': {
+    severity: 'warning',
+    title: 'CTA for an archived role',
+  },
+  'now-depends-on-later': {
+    severity: 'warning',
+    title: 'Now item depending on a Later object',
+  },
   'state-unreachable': { severity: 'warning', title: 'State no CTA reaches' },
   'sip-failing': { severity: 'warning', title: 'Object failing the SIP check' },
 } as const satisfies Record<string, CheckRule>;
@@ -106,6 +145,10 @@ class CheckContext {
   readonly ctas: Cta[];
   readonly attributes: Attribute[];
   readonly roleById: Map<Id, Role>;
+  private ctaWords?: Map<
+    Id,
+    { readonly verb: string[]; readonly post: string[] }
+  >;
 
   constructor(readonly model: ProjectModel) {
     this.objects = sortByOrder(Object.values(model.objects));
@@ -125,7 +168,8 @@ class CheckContext {
     this.ctas = sortByOrder(Object.values(model.ctas)).sort(
       (a, b) => this.rankOf(a.objectId) - this.rankOf(b.objectId),
     );
-    for (const a of this.attributes) push(this.attributesByObject, a.objectId, a);
+    for (const a of this.attributes)
+      push(this.attributesByObject, a.objectId, a);
     for (const c of this.ctas) push(this.ctasByObject, c.objectId, c);
     this.roleById = new Map(Object.values(model.roles).map((r) => [r.id, r]));
   }
@@ -153,6 +197,17 @@ class CheckContext {
   ctasOf(objectId: Id): Cta[] {
     return this.ctasByObject.get(objectId) ?? [];
   }
+
+  /** The stemmed words of a CTA's verb and postconditions, computed once per check. */
+  wordsOfCta(cta: Cta): { readonly verb: string[]; readonly post: string[] } {
+    this.ctaWords ??= new Map(
+      this.ctas.map((c) => [
+        c.id,
+        { verb: stems(c.verb), post: stems(c.postconditions) },
+      ]),
+    );
+    return this.ctaWords.get(cta.id) ?? { verb: [], post: [] };
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -168,8 +223,14 @@ function pairKey(from: Id, to: Id): string {
 type Report = (message: string, target: ItemRef) => void;
 type RuleCheck = (context: CheckContext, report: Report) => void;
 
-const objectRef = (o: OrcaObject): ItemRef => ({ itemKind: 'object', id: o.id });
-const relationshipRef = (r: Relationship): ItemRef => ({ itemKind: 'relationship', id: r.id });
+const objectRef = (o: OrcaObject): ItemRef => ({
+  itemKind: 'object',
+  id: o.id,
+});
+const relationshipRef = (r: Relationship): ItemRef => ({
+  itemKind: 'relationship',
+  id: r.id,
+});
 
 /** The cardinality B → A must have when A → B has `cardinality`. */
 export function mirrorCardinality(cardinality: Cardinality): Cardinality {
@@ -183,15 +244,32 @@ export function mirrorCardinality(cardinality: Cardinality): Cardinality {
   }
 }
 
-/** Whether `junction` sits on the "many" side of a relationship with `end` (J → end many-to-one). */
-function isManyToOne(context: CheckContext, junction: Id, end: Id): boolean {
-  return (
-    context.between(junction, end)?.cardinality === 'many-to-one' ||
-    context.between(end, junction)?.cardinality === 'one-to-many'
-  );
+/**
+ * Pairs of objects joined by a junction: an object on the "many" side of a relationship with
+ * each (J → A many-to-one, or A → J one-to-many, in either cell).
+ */
+function junctionPairs(context: CheckContext): Set<string> {
+  const ends = new Map<Id, Id[]>();
+  for (const r of context.relationships) {
+    if (r.fromObjectId === r.toObjectId) continue;
+    if (r.cardinality === 'many-to-one')
+      push(ends, r.fromObjectId, r.toObjectId);
+    if (r.cardinality === 'one-to-many')
+      push(ends, r.toObjectId, r.fromObjectId);
+  }
+  const pairs = new Set<string>();
+  for (const list of ends.values()) {
+    const unique = [...new Set(list)];
+    for (const a of unique)
+      for (const b of unique) if (a !== b) pairs.add(pairKey(a, b));
+  }
+  return pairs;
 }
 
-function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+function containsPhrase(
+  words: readonly string[],
+  phrase: readonly string[],
+): boolean {
   if (phrase.length === 0) return false;
   for (let i = 0; i + phrase.length <= words.length; i++) {
     if (phrase.every((w, j) => words[i + j] === w)) return true;
@@ -207,16 +285,25 @@ const stems = (text: string) => wordsOf(text).map(stem);
  * Published), or on another object with both this object's name (or a synonym) and the state in
  * its postconditions ("An Enrollment exists in Active state").
  */
-function isReachable(context: CheckContext, object: OrcaObject, state: ObjectState): boolean {
+function isReachable(
+  context: CheckContext,
+  object: OrcaObject,
+  state: ObjectState,
+): boolean {
   const stateWords = stems(state.name);
   const objectNames = [object.name, ...object.synonyms].map(stems);
   return context.ctas.some((cta) => {
     if (cta.crud === 'read') return false;
-    const post = stems(cta.postconditions);
+    const { verb, post } = context.wordsOfCta(cta);
     if (cta.objectId === object.id) {
-      return containsPhrase(post, stateWords) || containsPhrase(stems(cta.verb), stateWords);
+      return (
+        containsPhrase(post, stateWords) || containsPhrase(verb, stateWords)
+      );
     }
-    return containsPhrase(post, stateWords) && objectNames.some((name) => containsPhrase(post, name));
+    return (
+      containsPhrase(post, stateWords) &&
+      objectNames.some((name) => containsPhrase(post, name))
+    );
   });
 }
 
@@ -235,17 +322,28 @@ function collectionNounOf(name: string): string | undefined {
 const RULES: { readonly [R in CheckRuleId]: RuleCheck } = {
   'relationship-one-way': (context, report) => {
     for (const r of context.relationships) {
-      if (r.fromObjectId === r.toObjectId || context.between(r.toObjectId, r.fromObjectId)) continue;
+      if (
+        r.fromObjectId === r.toObjectId ||
+        context.between(r.toObjectId, r.fromObjectId)
+      )
+        continue;
       const from = context.name(r.fromObjectId);
       const to = context.name(r.toObjectId);
-      report(`${from} → ${to} is filled but ${to} → ${from} is empty.`, relationshipRef(r));
+      report(
+        `${from} → ${to} is filled but ${to} → ${from} is empty.`,
+        relationshipRef(r),
+      );
     }
   },
 
   'relationship-cardinality-contradiction': (context, report) => {
     for (const r of context.relationships) {
       const reverse = context.between(r.toObjectId, r.fromObjectId);
-      if (!reverse || context.rankOf(r.fromObjectId) >= context.rankOf(r.toObjectId)) continue;
+      if (
+        !reverse ||
+        context.rankOf(r.fromObjectId) >= context.rankOf(r.toObjectId)
+      )
+        continue;
       const expected = mirrorCardinality(r.cardinality);
       if (reverse.cardinality === expected) continue;
       const from = context.name(r.fromObjectId);
@@ -267,20 +365,25 @@ const RULES: { readonly [R in CheckRuleId]: RuleCheck } = {
     }
     for (const o of context.objects) {
       if (!related.has(o.id)) {
-        report(`${o.name} has no relationships: nothing nests it and it nests nothing.`, objectRef(o));
+        report(
+          `${o.name} has no relationships: nothing nests it and it nests nothing.`,
+          objectRef(o),
+        );
       }
     }
   },
 
   'object-missing-definition': (context, report) => {
     for (const o of context.objects) {
-      if (o.definition.trim() === '') report(`${o.name} has no definition.`, objectRef(o));
+      if (o.definition.trim() === '')
+        report(`${o.name} has no definition.`, objectRef(o));
     }
   },
 
   'object-missing-attributes': (context, report) => {
     for (const o of context.objects) {
-      if (context.attributesOf(o.id).length === 0) report(`${o.name} has no attributes.`, objectRef(o));
+      if (context.attributesOf(o.id).length === 0)
+        report(`${o.name} has no attributes.`, objectRef(o));
     }
   },
 
@@ -288,7 +391,10 @@ const RULES: { readonly [R in CheckRuleId]: RuleCheck } = {
     for (const o of context.objects) {
       const attributes = context.attributesOf(o.id);
       if (attributes.length > 0 && !attributes.some((a) => a.kind === 'core')) {
-        report(`${o.name} has only metadata attributes; what is its core content?`, objectRef(o));
+        report(
+          `${o.name} has only metadata attributes; what is its core content?`,
+          objectRef(o),
+        );
       }
     }
   },
@@ -296,7 +402,10 @@ const RULES: { readonly [R in CheckRuleId]: RuleCheck } = {
   'object-missing-ctas': (context, report) => {
     for (const o of context.objects) {
       if (context.ctasOf(o.id).length === 0) {
-        report(`No role can do anything with ${o.name}: it has no CTAs.`, objectRef(o));
+        report(
+          `No role can do anything with ${o.name}: it has no CTAs.`,
+          objectRef(o),
+        );
       }
     }
   },
@@ -313,15 +422,25 @@ const RULES: { readonly [R in CheckRuleId]: RuleCheck } = {
   'synonym-collision': (context, report) => {
     for (const o of context.objects) {
       for (const synonym of o.synonyms) {
-        for (const other of context.objects) {
-          if (other.id === o.id) continue;
-          if (normalizeName(other.name) === normalizeName(synonym)) {
-            report(`${o.name}'s synonym "${synonym}" is the name of another object.`, objectRef(o));
-          } else if (
+        const key = normalizeName(synonym);
+        const others = context.objects.filter((other) => other.id !== o.id);
+        const named = others.find((other) => normalizeName(other.name) === key);
+        if (named) {
+          report(
+            `${o.name}'s synonym "${synonym}" is the name of ${named.name}.`,
+            objectRef(o),
+          );
+          continue;
+        }
+        for (const other of others) {
+          if (
             context.rankOf(o.id) < context.rankOf(other.id) &&
-            other.synonyms.some((s) => normalizeName(s) === normalizeName(synonym))
+            other.synonyms.some((s) => normalizeName(s) === key)
           ) {
-            report(`"${synonym}" is a synonym of both ${o.name} and ${other.name}.`, objectRef(o));
+            report(
+              `"${synonym}" is a synonym of both ${o.name} and ${other.name}.`,
+              objectRef(o),
+            );
           }
         }
       }
@@ -351,17 +470,16 @@ const RULES: { readonly [R in CheckRuleId]: RuleCheck } = {
 
   'many-to-many-without-junction': (context, report) => {
     const seen = new Set<string>();
+    const joined = junctionPairs(context);
     for (const r of context.relationships) {
-      if (r.cardinality !== 'many-to-many' || r.fromObjectId === r.toObjectId) continue;
+      if (r.cardinality !== 'many-to-many' || r.fromObjectId === r.toObjectId)
+        continue;
       const [a, b] = [r.fromObjectId, r.toObjectId].sort(
         (x, y) => context.rankOf(x) - context.rankOf(y),
       );
       if (seen.has(pairKey(a, b))) continue;
       seen.add(pairKey(a, b));
-      const junction = context.objects.find(
-        (j) => j.id !== a && j.id !== b && isManyToOne(context, j.id, a) && isManyToOne(context, j.id, b),
-      );
-      if (junction) continue;
+      if (joined.has(pairKey(a, b))) continue;
       report(
         `${context.name(a)} ↔ ${context.name(b)} is many-to-many with no junction object; ` +
           `if the link carries data of its own (dates, status, role), model it as an object.`,
@@ -407,9 +525,13 @@ const RULES: { readonly [R in CheckRuleId]: RuleCheck } = {
   },
 
   'now-depends-on-later': (context, report) => {
-    const isLater = (objectId: Id) => context.object(objectId)?.priority === 'later';
+    const isLater = (objectId: Id) =>
+      context.object(objectId)?.priority === 'later';
     for (const r of context.relationships) {
-      if (context.object(r.fromObjectId)?.priority === 'now' && isLater(r.toObjectId)) {
+      if (
+        context.object(r.fromObjectId)?.priority === 'now' &&
+        isLater(r.toObjectId)
+      ) {
         report(
           `${context.name(r.fromObjectId)} (Now) nests ${context.name(r.toObjectId)}, which is planned for Later.`,
           relationshipRef(r),
@@ -431,7 +553,10 @@ const RULES: { readonly [R in CheckRuleId]: RuleCheck } = {
           `"${a.name}" is planned for Now but its object ${context.name(a.objectId)} is planned for Later.`,
           { itemKind: 'attribute', id: a.id },
         );
-      } else if (a.referencedObjectId !== null && isLater(a.referencedObjectId)) {
+      } else if (
+        a.referencedObjectId !== null &&
+        isLater(a.referencedObjectId)
+      ) {
         report(
           `${context.name(a.objectId)}'s "${a.name}" (Now) refers to ${context.name(a.referencedObjectId)}, ` +
             `which is planned for Later.`,
@@ -472,14 +597,19 @@ const RULES: { readonly [R in CheckRuleId]: RuleCheck } = {
 };
 
 /** Runs every rule not switched off, in catalogue order, each in object order. */
-export function checkModel(model: ProjectModel, options: CheckOptions = {}): Finding[] {
+export function checkModel(
+  model: ProjectModel,
+  options: CheckOptions = {},
+): Finding[] {
   const disabled = new Set<string>(options.disabledRules ?? []);
   const context = new CheckContext(model);
   const findings: Finding[] = [];
   for (const rule of CHECK_RULE_IDS) {
     if (disabled.has(rule)) continue;
     const { severity } = CHECK_RULES[rule];
-    RULES[rule](context, (message, target) => findings.push({ rule, severity, message, target }));
+    RULES[rule](context, (message, target) =>
+      findings.push({ rule, severity, message, target }),
+    );
   }
   return findings;
 }

@@ -47,7 +47,8 @@ export function measureCompleteness(model: ProjectModel): RoundCompleteness {
     nested.add(r.fromObjectId);
     nested.add(r.toObjectId);
   }
-  const attributesOf = (id: string) => attributes.filter((a) => a.objectId === id);
+  const attributesOf = (id: string) =>
+    attributes.filter((a) => a.objectId === id);
   const ctasOf = (id: string) => ctas.filter((c) => c.objectId === id);
 
   const discovery = new Tally();
@@ -120,21 +121,31 @@ export function assessReadiness(
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (objects.length === 0) blocking.push('The model has no objects yet.');
-  if (Object.keys(model.roles).length === 0) blocking.push('The model has no roles yet.');
+  if (Object.keys(model.roles).length === 0)
+    blocking.push('The model has no roles yet.');
   if (errors > 0) blocking.push(`${plural(errors, 'error')} to fix.`);
-  if (objects.length > 0 && completeness.discovery < READINESS_THRESHOLDS.minimumDiscovery) {
+  if (
+    objects.length > 0 &&
+    completeness.discovery < READINESS_THRESHOLDS.minimumDiscovery
+  ) {
     blocking.push(`Discovery is only ${completeness.discovery}% done.`);
   }
   if (blocking.length > 0) return { status: 'not-ready', reasons: blocking };
 
   if (warnings > 0) gaps.push(`${plural(warnings, 'warning')} to look at.`);
-  if (completeness.discovery < 100) gaps.push(`Discovery is ${completeness.discovery}% done.`);
+  if (completeness.discovery < 100)
+    gaps.push(`Discovery is ${completeness.discovery}% done.`);
   if (completeness.requirements < READINESS_THRESHOLDS.readyRequirements) {
     gaps.push(`Requirements are ${completeness.requirements}% written.`);
   }
   const unphased = objects.filter((o) => o.priority === null).length;
-  if (unphased > 0) gaps.push(`${plural(unphased, 'object')} not yet phased Now, Next or Later.`);
-  return gaps.length > 0 ? { status: 'needs-work', reasons: gaps } : { status: 'ready', reasons: [] };
+  if (unphased > 0)
+    gaps.push(
+      `${plural(unphased, 'object')} not yet phased Now, Next or Later.`,
+    );
+  return gaps.length > 0
+    ? { status: 'needs-work', reasons: gaps }
+    : { status: 'ready', reasons: [] };
 }
 
 function plural(n: number, noun: string): string {
@@ -148,8 +159,15 @@ export interface ModelReview {
 }
 
 /** Findings, completeness and readiness in one call (what `GET …/validation` answers). */
-export function reviewModel(model: ProjectModel, options: CheckOptions = {}): ModelReview {
+export function reviewModel(
+  model: ProjectModel,
+  options: CheckOptions = {},
+): ModelReview {
   const findings = checkModel(model, options);
   const completeness = measureCompleteness(model);
-  return { findings, completeness, readiness: assessReadiness(model, findings, completeness) };
+  return {
+    findings,
+    completeness,
+    readiness: assessReadiness(model, findings, completeness),
+  };
 }

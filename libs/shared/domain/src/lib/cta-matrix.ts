@@ -1,5 +1,12 @@
 /** The CTA Matrix: roles down the side, objects across the top, several CTAs per cell. */
-import type { CrudClass, Cta, Id, OrcaObject, ProjectModel, Role } from './model';
+import type {
+  CrudClass,
+  Cta,
+  Id,
+  OrcaObject,
+  ProjectModel,
+  Role,
+} from './model';
 import { sortByOrder } from './ordering';
 import { objectsInOrder, rolesInOrder } from './queries';
 
@@ -31,9 +38,17 @@ export interface CtaMatrix {
   readonly rows: readonly CtaMatrixRow[];
 }
 
-export function buildCtaMatrix(model: ProjectModel, options: CtaMatrixOptions = {}): CtaMatrix {
-  const crud = options.crud === undefined ? undefined : ([] as CrudClass[]).concat(options.crud);
-  const roles = rolesInOrder(model).filter((r) => options.includeArchivedRoles !== false || !r.archived);
+export function buildCtaMatrix(
+  model: ProjectModel,
+  options: CtaMatrixOptions = {},
+): CtaMatrix {
+  const crud =
+    options.crud === undefined
+      ? undefined
+      : ([] as CrudClass[]).concat(options.crud);
+  const roles = rolesInOrder(model).filter(
+    (r) => options.includeArchivedRoles !== false || !r.archived,
+  );
   const objects = objectsInOrder(model);
   const byCell = new Map<string, Cta[]>();
   for (const cta of Object.values(model.ctas)) {

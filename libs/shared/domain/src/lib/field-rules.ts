@@ -34,21 +34,28 @@ export function fieldLabel(field: string): string {
   return field.slice(field.lastIndexOf('.') + 1);
 }
 
-export function isPlainRecord(value: unknown): value is Record<string, unknown> {
+export function isPlainRecord(
+  value: unknown,
+): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'string')
+    return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
 
 function wrongType(field: string, expected: string, value: unknown): Problem[] {
   return [
-    problem(field, 'invalid_type', `${fieldLabel(field)} must be ${expected}, not ${describe(value)}.`),
+    problem(
+      field,
+      'invalid_type',
+      `${fieldLabel(field)} must be ${expected}, not ${describe(value)}.`,
+    ),
   ];
 }
 
@@ -60,7 +67,8 @@ export function isId(value: unknown): value is string {
 }
 
 export const idRule: FieldRule = (value, field) => {
-  if (typeof value !== 'string') return wrongType(field, 'an id (a string)', value);
+  if (typeof value !== 'string')
+    return wrongType(field, 'an id (a string)', value);
   return isId(value)
     ? []
     : [
@@ -76,9 +84,16 @@ export const idRule: FieldRule = (value, field) => {
 export const nameRule: FieldRule = (value, field) => {
   if (typeof value !== 'string') return wrongType(field, 'a text', value);
   const label = fieldLabel(field);
-  if (value.trim() === '') return [problem(field, 'empty', `${label} must not be empty.`)];
+  if (value.trim() === '')
+    return [problem(field, 'empty', `${label} must not be empty.`)];
   if (value.trim() !== value) {
-    return [problem(field, 'untrimmed', `${label} must not start or end with spaces.`)];
+    return [
+      problem(
+        field,
+        'untrimmed',
+        `${label} must not start or end with spaces.`,
+      ),
+    ];
   }
   if (textLength(value) > NAME_MAX_LENGTH) {
     return [
@@ -93,11 +108,16 @@ export const nameRule: FieldRule = (value, field) => {
 };
 
 /** Free text up to `max` characters; empty allowed unless `required`. */
-export function textRule(max: number, options: { required?: boolean } = {}): FieldRule {
+export function textRule(
+  max: number,
+  options: { required?: boolean } = {},
+): FieldRule {
   return (value, field) => {
     if (typeof value !== 'string') return wrongType(field, 'a text', value);
     if (options.required && value.trim() === '') {
-      return [problem(field, 'empty', `${fieldLabel(field)} must not be empty.`)];
+      return [
+        problem(field, 'empty', `${fieldLabel(field)} must not be empty.`),
+      ];
     }
     if (textLength(value) > max) {
       return [
@@ -141,7 +161,12 @@ export const priorityRule = nullableRule(oneOfRule(PRIORITIES));
 
 export const scoreRule: FieldRule = (value, field) => {
   if (value === null) return [];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < SCORE_MIN || value > SCORE_MAX) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < SCORE_MIN ||
+    value > SCORE_MAX
+  ) {
     return [
       problem(
         field,
@@ -165,15 +190,24 @@ export const orderKeyRule: FieldRule = (value, field) =>
       ];
 
 const finiteNumberRule: FieldRule = (value, field) =>
-  typeof value === 'number' && Number.isFinite(value) ? [] : wrongType(field, 'a number', value);
+  typeof value === 'number' && Number.isFinite(value)
+    ? []
+    : wrongType(field, 'a number', value);
 
 /** A list of entries, each checked by `entry`; with `unique`, no two entries may share a name. */
-export function listRule(entry: FieldRule, options: { unique?: boolean } = {}): FieldRule {
+export function listRule(
+  entry: FieldRule,
+  options: { unique?: boolean } = {},
+): FieldRule {
   return (value, field) => {
     if (!Array.isArray(value)) return wrongType(field, 'a list', value);
     if (value.length > LIST_MAX_ENTRIES) {
       return [
-        problem(field, 'too_many', `${fieldLabel(field)} may hold at most ${LIST_MAX_ENTRIES} entries.`),
+        problem(
+          field,
+          'too_many',
+          `${fieldLabel(field)} may hold at most ${LIST_MAX_ENTRIES} entries.`,
+        ),
       ];
     }
     const problems = value.flatMap((item, i) => entry(item, `${field}[${i}]`));
@@ -183,7 +217,11 @@ export function listRule(entry: FieldRule, options: { unique?: boolean } = {}): 
         const key = normalizeName(item);
         if (seen.has(key)) {
           problems.push(
-            problem(`${field}[${i}]`, 'duplicate_value', `"${item}" appears twice in ${fieldLabel(field)}.`),
+            problem(
+              `${field}[${i}]`,
+              'duplicate_value',
+              `"${item}" appears twice in ${fieldLabel(field)}.`,
+            ),
           );
         }
         seen.add(key);
@@ -207,18 +245,30 @@ export function checkRecord(
   schema: Schema,
   value: unknown,
   prefix: string,
-  options: { partial?: boolean; readOnly?: Readonly<Record<string, string>> } = {},
+  options: {
+    partial?: boolean;
+    readOnly?: Readonly<Record<string, string>>;
+  } = {},
 ): Problem[] {
-  if (!isPlainRecord(value)) return wrongType(prefix || 'value', 'an object', value);
+  if (!isPlainRecord(value))
+    return wrongType(prefix || 'value', 'an object', value);
   const problems: Problem[] = [];
   for (const [key, fieldValue] of Object.entries(value)) {
     if (fieldValue === undefined) continue;
     const field = joinPath(prefix, key);
     const changeInstead = options.readOnly?.[key];
     if (changeInstead !== undefined) {
-      problems.push(problem(field, 'read_only_field', `${key} cannot be patched; use ${changeInstead}.`));
+      problems.push(
+        problem(
+          field,
+          'read_only_field',
+          `${key} cannot be patched; use ${changeInstead}.`,
+        ),
+      );
     } else if (!Object.hasOwn(schema, key)) {
-      problems.push(problem(field, 'unknown_field', `${key} is not a field here.`));
+      problems.push(
+        problem(field, 'unknown_field', `${key} is not a field here.`),
+      );
     } else {
       problems.push(...schema[key](fieldValue, field));
     }
@@ -226,7 +276,9 @@ export function checkRecord(
   if (!options.partial) {
     for (const key of Object.keys(schema)) {
       if (value[key] === undefined) {
-        problems.push(problem(joinPath(prefix, key), 'required', `${key} is required.`));
+        problems.push(
+          problem(joinPath(prefix, key), 'required', `${key} is required.`),
+        );
       }
     }
   }
@@ -258,7 +310,11 @@ const statesRule: FieldRule = (value, field) => {
     const key = normalizeName(state.name);
     if (names.has(key)) {
       problems.push(
-        problem(`${field}[${i}].name`, 'duplicate_name', `The state "${state.name}" is listed twice.`),
+        problem(
+          `${field}[${i}].name`,
+          'duplicate_name',
+          `The state "${state.name}" is listed twice.`,
+        ),
       );
     }
     names.add(key);
@@ -286,12 +342,18 @@ export const OBJECT_SCHEMA = {
   synonyms: listRule(nameRule, { unique: true }),
   examples: listRule(entryRule),
   states: statesRule,
-  sip: recordRule({ structure: sipEntryRule, instances: sipEntryRule, purpose: sipEntryRule }),
+  sip: recordRule({
+    structure: sipEntryRule,
+    instances: sipEntryRule,
+    purpose: sipEntryRule,
+  }),
   openQuestions: listRule(entryRule),
   priority: priorityRule,
   score: scoreRule,
   orderKey: orderKeyRule,
-  position: nullableRule(recordRule({ x: finiteNumberRule, y: finiteNumberRule })),
+  position: nullableRule(
+    recordRule({ x: finiteNumberRule, y: finiteNumberRule }),
+  ),
 } as const satisfies Record<keyof OrcaObject, FieldRule>;
 
 export const RELATIONSHIP_SCHEMA = {

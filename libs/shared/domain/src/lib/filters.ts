@@ -34,8 +34,12 @@ export function effectivePriority(
  * themselves, and the CTAs and attributes planned (or, unprioritised, inherited) for those phases.
  * Roles are kept. A reference to an object outside the view reads as unset in the view.
  */
-export function filterByPriority(model: ProjectModel, phases: readonly Priority[]): ProjectModel {
-  const keep = (priority: Priority | null) => priority !== null && phases.includes(priority);
+export function filterByPriority(
+  model: ProjectModel,
+  phases: readonly Priority[],
+): ProjectModel {
+  const keep = (priority: Priority | null) =>
+    priority !== null && phases.includes(priority);
   const objects = Object.fromEntries(
     Object.entries(model.objects).filter(([, o]) => keep(o.priority)),
   );
@@ -47,12 +51,16 @@ export function filterByPriority(model: ProjectModel, phases: readonly Priority[
   );
   const ctas = Object.fromEntries(
     Object.entries(model.ctas).filter(
-      ([id, c]) => kept(c.objectId) && keep(effectivePriority(model, 'cta', id)),
+      ([id, c]) =>
+        kept(c.objectId) && keep(effectivePriority(model, 'cta', id)),
     ),
   );
   const attributes = Object.fromEntries(
     Object.entries(model.attributes)
-      .filter(([id, a]) => kept(a.objectId) && keep(effectivePriority(model, 'attribute', id)))
+      .filter(
+        ([id, a]) =>
+          kept(a.objectId) && keep(effectivePriority(model, 'attribute', id)),
+      )
       .map(([id, a]): [Id, Attribute] => [
         id,
         a.referencedObjectId === null || kept(a.referencedObjectId)

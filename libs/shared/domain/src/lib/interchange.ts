@@ -6,7 +6,6 @@
  */
 import { isPlainRecord } from './field-rules';
 import {
-  emptyModel,
   emptySip,
   type Attribute,
   type Cta,
@@ -119,7 +118,11 @@ export interface InterchangeDocument {
 }
 
 export type InterchangeResult =
-  | { readonly ok: true; readonly project: InterchangeProject; readonly model: ProjectModel }
+  | {
+      readonly ok: true;
+      readonly project: InterchangeProject;
+      readonly model: ProjectModel;
+    }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export interface FromInterchangeOptions {
@@ -129,33 +132,75 @@ export interface FromInterchangeOptions {
 
 type Section = 'roles' | 'objects' | 'relationships' | 'attributes' | 'ctas';
 
-const SECTION_FIELDS: Readonly<Record<Section, { all: readonly string[]; required: readonly string[] }>> = {
-  roles: { all: ['key', 'name', 'description', 'archived'], required: ['key', 'name'] },
+const SECTION_FIELDS: Readonly<
+  Record<Section, { all: readonly string[]; required: readonly string[] }>
+> = {
+  roles: {
+    all: ['key', 'name', 'description', 'archived'],
+    required: ['key', 'name'],
+  },
   objects: {
     all: [
-      'key', 'name', 'definition', 'synonyms', 'examples', 'states', 'priority', 'score', 'sip',
-      'openQuestions', 'position',
+      'key',
+      'name',
+      'definition',
+      'synonyms',
+      'examples',
+      'states',
+      'priority',
+      'score',
+      'sip',
+      'openQuestions',
+      'position',
     ],
     required: ['key', 'name'],
   },
   relationships: {
     all: [
-      'from', 'to', 'label', 'cardinality', 'required', 'mechanics', 'sort', 'filter', 'dependency',
+      'from',
+      'to',
+      'label',
+      'cardinality',
+      'required',
+      'mechanics',
+      'sort',
+      'filter',
+      'dependency',
       'notes',
     ],
     required: ['from', 'to', 'cardinality'],
   },
   attributes: {
     all: [
-      'object', 'name', 'type', 'kind', 'required', 'values', 'default', 'reference', 'description',
-      'source', 'visibility', 'priority', 'score',
+      'object',
+      'name',
+      'type',
+      'kind',
+      'required',
+      'values',
+      'default',
+      'reference',
+      'description',
+      'source',
+      'visibility',
+      'priority',
+      'score',
     ],
     required: ['object', 'name', 'type'],
   },
   ctas: {
     all: [
-      'role', 'object', 'verb', 'crud', 'primary', 'preconditions', 'postconditions', 'requiredState',
-      'userStory', 'priority', 'score',
+      'role',
+      'object',
+      'verb',
+      'crud',
+      'primary',
+      'preconditions',
+      'postconditions',
+      'requiredState',
+      'userStory',
+      'priority',
+      'score',
     ],
     required: ['role', 'object', 'verb', 'crud'],
   },
@@ -182,7 +227,9 @@ function trimmed<T = string>(value: unknown): T {
 }
 
 function trimmedList(value: unknown): readonly string[] {
-  return (Array.isArray(value) ? value.map((v) => trimmed(v)) : (value ?? [])) as readonly string[];
+  return (
+    Array.isArray(value) ? value.map((v) => trimmed(v)) : (value ?? [])
+  ) as readonly string[];
 }
 
 function orDefault<T>(value: unknown, fallback: T): T {
@@ -194,16 +241,30 @@ function orDefault<T>(value: unknown, fallback: T): T {
  * order. Never stops at the first problem: every problem found comes back, each at the path of the
  * document that holds it (`relationships[2].from`).
  */
-export function fromInterchange(input: unknown, options: FromInterchangeOptions): InterchangeResult {
+export function fromInterchange(
+  input: unknown,
+  options: FromInterchangeOptions,
+): InterchangeResult {
   const problems: Problem[] = [];
   if (!isPlainRecord(input)) {
-    return { ok: false, problems: [problem('', 'invalid_type', 'The document must be a JSON object.')] };
+    return {
+      ok: false,
+      problems: [
+        problem('', 'invalid_type', 'The document must be a JSON object.'),
+      ],
+    };
   }
   const known = new Set(['format', 'version', 'project', ...SECTIONS]);
   for (const key of Object.keys(input)) {
-    if (!known.has(key)) problems.push(problem(key, 'unknown_field', `${key} is not part of the format.`));
+    if (!known.has(key))
+      problems.push(
+        problem(key, 'unknown_field', `${key} is not part of the format.`),
+      );
   }
-  if (input['format'] !== INTERCHANGE_FORMAT || input['version'] !== INTERCHANGE_VERSION) {
+  if (
+    input['format'] !== INTERCHANGE_FORMAT ||
+    input['version'] !== INTERCHANGE_VERSION
+  ) {
     problems.push(
       problem(
         input['format'] !== INTERCHANGE_FORMAT ? 'format' : 'version',
@@ -215,13 +276,16 @@ export function fromInterchange(input: unknown, options: FromInterchangeOptions)
   const project = readProject(input['project'], problems);
 
   const entries = {} as Record<Section, Entry[]>;
-  for (const section of SECTIONS) entries[section] = readSection(input[section], section, problems);
+  for (const section of SECTIONS)
+    entries[section] = readSection(input[section], section, problems);
 
   const generated = new Set<Id>();
   const newId = (path: string): Id | undefined => {
     const id = options.generateId();
     if (generated.has(id)) {
-      problems.push(problem(path, 'duplicate_id', `The id generator returned ${id} twice.`));
+      problems.push(
+        problem(path, 'duplicate_id', `The id generator returned ${id} twice.`),
+      );
       return undefined;
     }
     generated.add(id);
@@ -239,13 +303,20 @@ export function fromInterchange(input: unknown, options: FromInterchangeOptions)
     const key = trimmed(entry[field]);
     const id = ids.get(key);
     if (id === undefined && typeof key === 'string') {
-      problems.push(problem(`${path}.${field}`, 'unknown_key', `No ${what} has the key "${key}".`));
+      problems.push(
+        problem(
+          `${path}.${field}`,
+          'unknown_key',
+          `No ${what} has the key "${key}".`,
+        ),
+      );
     }
     return id;
   };
 
   const origin = new Map<string, string>();
-  const remember = (itemKind: ItemKind, id: Id, path: string) => origin.set(`${itemKind}:${id}`, path);
+  const remember = (itemKind: ItemKind, id: Id, path: string) =>
+    origin.set(`${itemKind}:${id}`, path);
   const model = {
     objects: {} as Record<Id, OrcaObject>,
     relationships: {} as Record<Id, Relationship>,
@@ -310,7 +381,9 @@ export function fromInterchange(input: unknown, options: FromInterchangeOptions)
     };
   });
 
-  const attributeKeys = keysPerList(entries.attributes, (entry) => trimmed(entry['object']));
+  const attributeKeys = keysPerList(entries.attributes, (entry) =>
+    trimmed(entry['object']),
+  );
   entries.attributes.forEach((entry, i) => {
     const path = `attributes[${i}]`;
     const objectId = resolve(objectIds, entry, 'object', path, 'object');
@@ -318,8 +391,12 @@ export function fromInterchange(input: unknown, options: FromInterchangeOptions)
       entry['reference'] === undefined || entry['reference'] === null
         ? null
         : resolve(objectIds, entry, 'reference', path, 'object');
-    const id = objectId !== undefined && reference !== undefined ? newId(path) : undefined;
-    if (id === undefined || objectId === undefined || reference === undefined) return;
+    const id =
+      objectId !== undefined && reference !== undefined
+        ? newId(path)
+        : undefined;
+    if (id === undefined || objectId === undefined || reference === undefined)
+      return;
     remember('attribute', id, path);
     model.attributes[id] = {
       id,
@@ -340,13 +417,18 @@ export function fromInterchange(input: unknown, options: FromInterchangeOptions)
     };
   });
 
-  const ctaKeys = keysPerList(entries.ctas, (entry) => `${trimmed(entry['role'])}\u0000${trimmed(entry['object'])}`);
+  const ctaKeys = keysPerList(
+    entries.ctas,
+    (entry) => `${trimmed(entry['role'])}\u0000${trimmed(entry['object'])}`,
+  );
   entries.ctas.forEach((entry, i) => {
     const path = `ctas[${i}]`;
     const roleId = resolve(roleIds, entry, 'role', path, 'role');
     const objectId = resolve(objectIds, entry, 'object', path, 'object');
-    const id = roleId !== undefined && objectId !== undefined ? newId(path) : undefined;
-    if (id === undefined || roleId === undefined || objectId === undefined) return;
+    const id =
+      roleId !== undefined && objectId !== undefined ? newId(path) : undefined;
+    if (id === undefined || roleId === undefined || objectId === undefined)
+      return;
     remember('cta', id, path);
     model.ctas[id] = {
       id,
@@ -373,31 +455,58 @@ export function fromInterchange(input: unknown, options: FromInterchangeOptions)
       return `${origin.get(`${itemKind}:${id}`) ?? itemKind}.${INTERCHANGE_FIELD[head] ?? head}${rest}`;
     }),
   );
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, project, model };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, project, model };
 }
 
 function readProject(value: unknown, problems: Problem[]): InterchangeProject {
   if (value === undefined) return { name: '', description: '' };
   if (!isPlainRecord(value)) {
-    problems.push(problem('project', 'invalid_type', 'project must be an object {name, description}.'));
+    problems.push(
+      problem(
+        'project',
+        'invalid_type',
+        'project must be an object {name, description}.',
+      ),
+    );
     return { name: '', description: '' };
   }
   for (const [key, field] of Object.entries(value)) {
     if (key !== 'name' && key !== 'description') {
-      problems.push(problem(`project.${key}`, 'unknown_field', `${key} is not a field of project.`));
+      problems.push(
+        problem(
+          `project.${key}`,
+          'unknown_field',
+          `${key} is not a field of project.`,
+        ),
+      );
     } else if (typeof field !== 'string') {
-      problems.push(problem(`project.${key}`, 'invalid_type', `project.${key} must be a text.`));
+      problems.push(
+        problem(
+          `project.${key}`,
+          'invalid_type',
+          `project.${key} must be a text.`,
+        ),
+      );
     }
   }
-  const text = (field: unknown) => (typeof field === 'string' ? field.trim() : '');
+  const text = (field: unknown) =>
+    typeof field === 'string' ? field.trim() : '';
   return { name: text(value['name']), description: text(value['description']) };
 }
 
 /** The entries of one section that are objects with known fields and the required ones. */
-function readSection(value: unknown, section: Section, problems: Problem[]): Entry[] {
+function readSection(
+  value: unknown,
+  section: Section,
+  problems: Problem[],
+): Entry[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    problems.push(problem(section, 'invalid_type', `${section} must be a list.`));
+    problems.push(
+      problem(section, 'invalid_type', `${section} must be a list.`),
+    );
     return [];
   }
   const { all, required } = SECTION_FIELDS[section];
@@ -405,23 +514,44 @@ function readSection(value: unknown, section: Section, problems: Problem[]): Ent
   value.forEach((entry: unknown, i) => {
     const path = `${section}[${i}]`;
     if (!isPlainRecord(entry)) {
-      problems.push(problem(path, 'invalid_type', `${path} must be an object.`));
+      problems.push(
+        problem(path, 'invalid_type', `${path} must be an object.`),
+      );
       usable.push({});
       return;
     }
     for (const key of Object.keys(entry)) {
       if (!all.includes(key)) {
-        problems.push(problem(`${path}.${key}`, 'unknown_field', `${key} is not a field of ${section}.`));
+        problems.push(
+          problem(
+            `${path}.${key}`,
+            'unknown_field',
+            `${key} is not a field of ${section}.`,
+          ),
+        );
       }
     }
     for (const key of required) {
       if (entry[key] === undefined || entry[key] === null) {
-        problems.push(problem(`${path}.${key}`, 'required', `${key} is required.`));
+        problems.push(
+          problem(`${path}.${key}`, 'required', `${key} is required.`),
+        );
       }
     }
     for (const key of ['key', 'from', 'to', 'object', 'role', 'reference']) {
-      if (all.includes(key) && entry[key] !== undefined && entry[key] !== null && typeof entry[key] !== 'string') {
-        problems.push(problem(`${path}.${key}`, 'invalid_type', `${key} must be a key (a text).`));
+      if (
+        all.includes(key) &&
+        entry[key] !== undefined &&
+        entry[key] !== null &&
+        typeof entry[key] !== 'string'
+      ) {
+        problems.push(
+          problem(
+            `${path}.${key}`,
+            'invalid_type',
+            `${key} must be a key (a text).`,
+          ),
+        );
       }
     }
     usable.push(entry);
@@ -441,10 +571,16 @@ function keyIndex(
     const key = trimmed(entry['key']);
     if (typeof key !== 'string') return;
     if (key === '') {
-      problems.push(problem(`${section}[${i}].key`, 'empty', 'key must not be empty.'));
+      problems.push(
+        problem(`${section}[${i}].key`, 'empty', 'key must not be empty.'),
+      );
     } else if (ids.has(key)) {
       problems.push(
-        problem(`${section}[${i}].key`, 'duplicate_key', `The key "${key}" is used by an earlier entry of ${section}.`),
+        problem(
+          `${section}[${i}].key`,
+          'duplicate_key',
+          `The key "${key}" is used by an earlier entry of ${section}.`,
+        ),
       );
     } else {
       const id = newId(`${section}[${i}]`);
@@ -455,9 +591,13 @@ function keyIndex(
 }
 
 /** Order keys for entries grouped into lists (attributes per object, CTAs per cell), in document order. */
-function keysPerList(entries: readonly Entry[], listOf: (entry: Entry) => string): string[] {
+function keysPerList(
+  entries: readonly Entry[],
+  listOf: (entry: Entry) => string,
+): string[] {
   const sizes = new Map<string, number>();
-  for (const entry of entries) sizes.set(listOf(entry), (sizes.get(listOf(entry)) ?? 0) + 1);
+  for (const entry of entries)
+    sizes.set(listOf(entry), (sizes.get(listOf(entry)) ?? 0) + 1);
   const keys = new Map([...sizes].map(([list, n]) => [list, orderKeysFor(n)]));
   const used = new Map<string, number>();
   return entries.map((entry) => {
@@ -486,13 +626,17 @@ function readSip(value: unknown): SipCheck {
   if (!isPlainRecord(value)) return orDefault(value, emptySip());
   const sip: Record<string, unknown> = { ...emptySip(), ...value };
   for (const [question, entry] of Object.entries(sip)) {
-    if (isPlainRecord(entry)) sip[question] = { answer: null, note: '', ...entry };
+    if (isPlainRecord(entry))
+      sip[question] = { answer: null, note: '', ...entry };
   }
   return sip as unknown as SipCheck;
 }
 
 /** Readable, unique keys from names: "Learner Profile" → "learner-profile". */
-function keysFromNames(items: readonly { readonly id: Id; readonly name: string }[], fallback: string): Map<Id, string> {
+function keysFromNames(
+  items: readonly { readonly id: Id; readonly name: string }[],
+  fallback: string,
+): Map<Id, string> {
   const keys = new Map<Id, string>();
   const used = new Set<string>();
   for (const item of items) {
@@ -584,7 +728,9 @@ export function toInterchange(
         required: a.required,
         ...(a.listValues.length > 0 ? { values: a.listValues } : {}),
         ...(a.defaultValue !== null ? { default: a.defaultValue } : {}),
-        ...(a.referencedObjectId !== null ? { reference: keyOf(a.referencedObjectId) } : {}),
+        ...(a.referencedObjectId !== null
+          ? { reference: keyOf(a.referencedObjectId) }
+          : {}),
         ...(a.description !== '' ? { description: a.description } : {}),
         ...(a.source !== '' ? { source: a.source } : {}),
         ...(a.visibility !== '' ? { visibility: a.visibility } : {}),
@@ -593,7 +739,9 @@ export function toInterchange(
       })),
     ctas: sortByOrder(Object.values(model.ctas))
       .sort(byObject)
-      .sort((a, b) => (roleRank.get(a.roleId) ?? 0) - (roleRank.get(b.roleId) ?? 0))
+      .sort(
+        (a, b) => (roleRank.get(a.roleId) ?? 0) - (roleRank.get(b.roleId) ?? 0),
+      )
       .map((c) => ({
         role: roleKey.get(c.roleId) ?? c.roleId,
         object: keyOf(c.objectId),
@@ -611,5 +759,7 @@ export function toInterchange(
 }
 
 function deepSipIsEmpty(sip: SipCheck): boolean {
-  return Object.values(sip).every((entry) => entry.answer === null && entry.note === '');
+  return Object.values(sip).every(
+    (entry) => entry.answer === null && entry.note === '',
+  );
 }

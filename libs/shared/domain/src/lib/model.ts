@@ -229,7 +229,13 @@ export const LIST_MAX_ENTRIES = 200;
 export const ORDER_KEY_MAX_LENGTH = 1_000;
 
 export function emptyModel(): ProjectModel {
-  return { objects: {}, relationships: {}, roles: {}, ctas: {}, attributes: {} };
+  return {
+    objects: {},
+    relationships: {},
+    roles: {},
+    ctas: {},
+    attributes: {},
+  };
 }
 
 /** An unanswered SIP check. */
@@ -244,7 +250,9 @@ export function emptySip(): SipCheck {
 type Init<T, Required extends keyof T> = Pick<T, Required> & Partial<T>;
 
 /** A new object with every field not given at its empty default. */
-export function newObject(init: Init<OrcaObject, 'id' | 'name' | 'orderKey'>): OrcaObject {
+export function newObject(
+  init: Init<OrcaObject, 'id' | 'name' | 'orderKey'>,
+): OrcaObject {
   return {
     definition: '',
     synonyms: [],
@@ -260,7 +268,10 @@ export function newObject(init: Init<OrcaObject, 'id' | 'name' | 'orderKey'>): O
 }
 
 export function newRelationship(
-  init: Init<Relationship, 'id' | 'fromObjectId' | 'toObjectId' | 'cardinality'>,
+  init: Init<
+    Relationship,
+    'id' | 'fromObjectId' | 'toObjectId' | 'cardinality'
+  >,
 ): Relationship {
   return {
     label: '',
@@ -317,10 +328,16 @@ export function findItem<K extends ItemKind>(
   itemKind: K,
   id: Id,
 ): ItemOfKind[K] | undefined {
-  const collection = model[COLLECTION_OF[itemKind]] as Readonly<Record<Id, ItemOfKind[K]>>;
+  const collection = model[COLLECTION_OF[itemKind]] as Readonly<
+    Record<Id, ItemOfKind[K]>
+  >;
   return Object.hasOwn(collection, id) ? collection[id] : undefined;
 }
 
-export function hasItem(model: ProjectModel, itemKind: ItemKind, id: Id): boolean {
+export function hasItem(
+  model: ProjectModel,
+  itemKind: ItemKind,
+  id: Id,
+): boolean {
   return findItem(model, itemKind, id) !== undefined;
 }

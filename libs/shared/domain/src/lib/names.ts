@@ -12,9 +12,7 @@ export function sameName(a: string, b: string): boolean {
 
 /** Length in Unicode code points, the unit of every length limit and of text operations. */
 export function textLength(text: string): number {
-  let length = 0;
-  for (const _ of text) length++;
-  return length;
+  return Array.from(text).length;
 }
 
 /** Lower-case words of a text, for the heuristics of the model checks. */
@@ -35,7 +33,11 @@ export function stem(word: string): string {
     }
   }
   // "dropp" → "drop", "hidd" → "hid"
-  if (w.length > 3 && w.at(-1) === w.at(-2) && !/[aeiou]/.test(w.at(-1) ?? '')) {
+  if (
+    w.length > 3 &&
+    w.at(-1) === w.at(-2) &&
+    !/[aeiou]/.test(w.at(-1) ?? '')
+  ) {
     w = w.slice(0, -1);
   }
   return w;

@@ -23,11 +23,16 @@ export interface NestedObjectMatrix {
   readonly rows: readonly NestedObjectMatrixRow[];
 }
 
-export function buildNestedObjectMatrix(model: ProjectModel): NestedObjectMatrix {
+export function buildNestedObjectMatrix(
+  model: ProjectModel,
+): NestedObjectMatrix {
   const objects = objectsInOrder(model);
   const byPair = new Map<string, Relationship>();
   for (const relationship of Object.values(model.relationships)) {
-    byPair.set(pairKey(relationship.fromObjectId, relationship.toObjectId), relationship);
+    byPair.set(
+      pairKey(relationship.fromObjectId, relationship.toObjectId),
+      relationship,
+    );
   }
   const rows = objects.map((from) => ({
     object: from,

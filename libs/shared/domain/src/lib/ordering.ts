@@ -11,9 +11,14 @@ export interface Ordered {
  * A key that sorts strictly between `before` and `after` (null = the start or end of the list).
  * Throws a RangeError when `before` is not strictly below `after`.
  */
-export function keyBetween(before: OrderKey | null, after: OrderKey | null): OrderKey {
+export function keyBetween(
+  before: OrderKey | null,
+  after: OrderKey | null,
+): OrderKey {
   if (before !== null && after !== null && before >= after) {
-    throw new RangeError(`No order key fits between "${before}" and "${after}".`);
+    throw new RangeError(
+      `No order key fits between "${before}" and "${after}".`,
+    );
   }
   return generateKeyBetween(before, after);
 }
@@ -30,7 +35,9 @@ export function keysBetween(
   n: number,
 ): OrderKey[] {
   if (before !== null && after !== null && before >= after) {
-    throw new RangeError(`No order key fits between "${before}" and "${after}".`);
+    throw new RangeError(
+      `No order key fits between "${before}" and "${after}".`,
+    );
   }
   return generateNKeysBetween(before, after, n);
 }
@@ -79,7 +86,9 @@ export function orderKeyForIndex(
   index: number,
   movingId?: Id,
 ): OrderKey {
-  const list = sortByOrder([...siblings].filter((item) => item.id !== movingId));
+  const list = sortByOrder(
+    [...siblings].filter((item) => item.id !== movingId),
+  );
   const at = Math.max(0, Math.min(Math.trunc(index), list.length));
   const before = list[at - 1]?.orderKey ?? null;
   let next = at;

@@ -40,12 +40,19 @@ export interface Problem {
   readonly message: string;
 }
 
-export function problem(field: string, code: ProblemCode, message: string): Problem {
+export function problem(
+  field: string,
+  code: ProblemCode,
+  message: string,
+): Problem {
   return { field, code, message };
 }
 
 /** What the server answers for a rejected change. */
-export type DomainErrorCode = 'validation_failed' | 'not_found' | 'item_deleted';
+export type DomainErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'item_deleted';
 
 /**
  * Thrown by applyChange (and the other strict entry points) for an invalid change. `code` is
@@ -67,6 +74,8 @@ export class DomainError extends Error {
         (p.field === 'id' || p.field === 'target.id') &&
         (p.code === 'item_deleted' || p.code === 'not_found'),
     );
-    this.code = target ? (target.code as 'item_deleted' | 'not_found') : 'validation_failed';
+    this.code = target
+      ? (target.code as 'item_deleted' | 'not_found')
+      : 'validation_failed';
   }
 }

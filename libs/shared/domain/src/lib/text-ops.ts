@@ -38,7 +38,11 @@ export function textOpsBaseLength(ops: readonly TextOp[]): number {
 }
 
 function opLength(op: TextOp): number {
-  return isRetain(op) ? op.retain : isDelete(op) ? op.delete : textLength(op.insert);
+  return isRetain(op)
+    ? op.retain
+    : isDelete(op)
+      ? op.delete
+      : textLength(op.insert);
 }
 
 /** Applies ops to a text; throws TextOpsError when they walk past its end. */
@@ -138,7 +142,11 @@ export function transformTextOps(
   while (!ours.done) {
     const mine = ours.peek();
     const other = theirs.peek();
-    if (mine && isInsert(mine) && (side === 'left' || !other || !isInsert(other))) {
+    if (
+      mine &&
+      isInsert(mine) &&
+      (side === 'left' || !other || !isInsert(other))
+    ) {
       out.push(ours.take());
       continue;
     }
@@ -169,7 +177,8 @@ export function diffToTextOps(before: string, after: string): TextOp[] {
   const a = Array.from(before);
   const b = Array.from(after);
   let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix])
+    prefix++;
   let suffix = 0;
   while (
     suffix < a.length - prefix &&

@@ -64,7 +64,9 @@ class ModelIndex {
   constructor(readonly model: ProjectModel) {}
 
   objectsNamed(name: string): OrcaObject[] {
-    this.objectNames ??= groupBy(Object.values(this.model.objects), (o) => [normalizeName(o.name)]);
+    this.objectNames ??= groupBy(Object.values(this.model.objects), (o) => [
+      normalizeName(o.name),
+    ]);
     return this.objectNames.get(normalizeName(name)) ?? [];
   }
 
@@ -76,22 +78,28 @@ class ModelIndex {
   }
 
   relationshipsBetween(fromObjectId: Id, toObjectId: Id): Relationship[] {
-    this.relationshipPairs ??= groupBy(Object.values(this.model.relationships), (r) => [
-      pairKey(r.fromObjectId, r.toObjectId),
-    ]);
+    this.relationshipPairs ??= groupBy(
+      Object.values(this.model.relationships),
+      (r) => [pairKey(r.fromObjectId, r.toObjectId)],
+    );
     return this.relationshipPairs.get(pairKey(fromObjectId, toObjectId)) ?? [];
   }
 
   rolesNamed(name: string): Role[] {
-    this.roleNames ??= groupBy(Object.values(this.model.roles), (r) => [normalizeName(r.name)]);
+    this.roleNames ??= groupBy(Object.values(this.model.roles), (r) => [
+      normalizeName(r.name),
+    ]);
     return this.roleNames.get(normalizeName(name)) ?? [];
   }
 
   attributesNamed(objectId: Id, name: string): Attribute[] {
-    this.attributeNames ??= groupBy(Object.values(this.model.attributes), (a) => [
-      pairKey(a.objectId, normalizeName(a.name)),
-    ]);
-    return this.attributeNames.get(pairKey(objectId, normalizeName(name))) ?? [];
+    this.attributeNames ??= groupBy(
+      Object.values(this.model.attributes),
+      (a) => [pairKey(a.objectId, normalizeName(a.name))],
+    );
+    return (
+      this.attributeNames.get(pairKey(objectId, normalizeName(name))) ?? []
+    );
   }
 
   ctaCountOfRole(roleId: Id): number {
@@ -105,7 +113,10 @@ class ModelIndex {
   }
 }
 
-function groupBy<T>(items: readonly T[], keysOf: (item: T) => string[]): Map<string, T[]> {
+function groupBy<T>(
+  items: readonly T[],
+  keysOf: (item: T) => string[],
+): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     for (const key of new Set(keysOf(item))) {
@@ -141,7 +152,13 @@ function missing(
 ): Problem[] {
   if (findItem(context.model, itemKind, id)) return [];
   if (context.deletedIds.has(id)) {
-    return [problem(context.at(field), 'item_deleted', `The ${itemKind} ${id} was deleted.`)];
+    return [
+      problem(
+        context.at(field),
+        'item_deleted',
+        `The ${itemKind} ${id} was deleted.`,
+      ),
+    ];
   }
   return [problem(context.at(field), code, `No ${itemKind} has the id ${id}.`)];
 }
@@ -156,7 +173,11 @@ function objectRules(context: RuleContext, object: OrcaObject): Problem[] {
   if (context.touches('name')) {
     for (const other of others(context.index.objectsNamed(object.name))) {
       problems.push(
-        problem(context.at('name'), 'duplicate_name', `Another object is already named "${other.name}".`),
+        problem(
+          context.at('name'),
+          'duplicate_name',
+          `Another object is already named "${other.name}".`,
+        ),
       );
     }
     for (const other of others(context.index.objectsWithSynonym(object.name))) {
@@ -175,12 +196,20 @@ function objectRules(context: RuleContext, object: OrcaObject): Problem[] {
       if (sameName(synonym, object.name)) return; // redundant, not ambiguous: checkModel mentions it
       for (const other of others(context.index.objectsNamed(synonym))) {
         problems.push(
-          problem(field, 'synonym_collision', `"${synonym}" is the name of another object (${other.name}).`),
+          problem(
+            field,
+            'synonym_collision',
+            `"${synonym}" is the name of another object (${other.name}).`,
+          ),
         );
       }
       for (const other of others(context.index.objectsWithSynonym(synonym))) {
         problems.push(
-          problem(field, 'synonym_collision', `"${synonym}" is already a synonym of ${other.name}.`),
+          problem(
+            field,
+            'synonym_collision',
+            `"${synonym}" is already a synonym of ${other.name}.`,
+          ),
         );
       }
     });
@@ -188,10 +217,25 @@ function objectRules(context: RuleContext, object: OrcaObject): Problem[] {
   return problems;
 }
 
-function relationshipRules(context: RuleContext, relationship: Relationship): Problem[] {
+function relationshipRules(
+  context: RuleContext,
+  relationship: Relationship,
+): Problem[] {
   const problems = [
-    ...missing(context, 'fromObjectId', 'object', relationship.fromObjectId, 'unknown_object'),
-    ...missing(context, 'toObjectId', 'object', relationship.toObjectId, 'unknown_object'),
+    ...missing(
+      context,
+      'fromObjectId',
+      'object',
+      relationship.fromObjectId,
+      'unknown_object',
+    ),
+    ...missing(
+      context,
+      'toObjectId',
+      'object',
+      relationship.toObjectId,
+      'unknown_object',
+    ),
   ];
   if (problems.length > 0 || !context.touches('fromObjectId')) return problems;
   const twins = context.index
@@ -217,11 +261,19 @@ function roleRules(context: RuleContext, role: Role): Problem[] {
     .rolesNamed(role.name)
     .filter((r) => r.id !== role.id)
     .map((other) =>
-      problem(context.at('name'), 'duplicate_name', `Another role is already named "${other.name}".`),
+      problem(
+        context.at('name'),
+        'duplicate_name',
+        `Another role is already named "${other.name}".`,
+      ),
     );
 }
 
-function ctaRules(context: RuleContext, cta: Cta, options: { refuseArchivedRole: boolean }): Problem[] {
+function ctaRules(
+  context: RuleContext,
+  cta: Cta,
+  options: { refuseArchivedRole: boolean },
+): Problem[] {
   const problems = [
     ...missing(context, 'roleId', 'role', cta.roleId, 'unknown_role'),
     ...missing(context, 'objectId', 'object', cta.objectId, 'unknown_object'),
@@ -237,7 +289,11 @@ function ctaRules(context: RuleContext, cta: Cta, options: { refuseArchivedRole:
     );
   }
   const object = findItem(context.model, 'object', cta.objectId);
-  if (object && cta.requiredState !== null && context.touches('requiredState')) {
+  if (
+    object &&
+    cta.requiredState !== null &&
+    context.touches('requiredState')
+  ) {
     const requiredState = cta.requiredState;
     if (!object.states.some((s) => sameName(s.name, requiredState))) {
       problems.push(
@@ -253,8 +309,17 @@ function ctaRules(context: RuleContext, cta: Cta, options: { refuseArchivedRole:
 }
 
 function attributeRules(context: RuleContext, attribute: Attribute): Problem[] {
-  const problems = missing(context, 'objectId', 'object', attribute.objectId, 'unknown_object');
-  if (problems.length === 0 && (context.touches('name') || context.touches('objectId'))) {
+  const problems = missing(
+    context,
+    'objectId',
+    'object',
+    attribute.objectId,
+    'unknown_object',
+  );
+  if (
+    problems.length === 0 &&
+    (context.touches('name') || context.touches('objectId'))
+  ) {
     for (const other of context.index
       .attributesNamed(attribute.objectId, attribute.name)
       .filter((a) => a.id !== attribute.id)) {
@@ -268,7 +333,10 @@ function attributeRules(context: RuleContext, attribute: Attribute): Problem[] {
     }
   }
   const referenced = attribute.referencedObjectId;
-  if (referenced !== null && (context.touches('referencedObjectId') || context.touches('type'))) {
+  if (
+    referenced !== null &&
+    (context.touches('referencedObjectId') || context.touches('type'))
+  ) {
     if (attribute.type !== 'reference') {
       problems.push(
         context.touches('referencedObjectId')
@@ -284,7 +352,15 @@ function attributeRules(context: RuleContext, attribute: Attribute): Problem[] {
             ),
       );
     }
-    problems.push(...missing(context, 'referencedObjectId', 'object', referenced, 'unknown_object'));
+    problems.push(
+      ...missing(
+        context,
+        'referencedObjectId',
+        'object',
+        referenced,
+        'unknown_object',
+      ),
+    );
   }
   return problems;
 }
@@ -308,15 +384,9 @@ function itemRules(
   }
 }
 
-type ModelItemValue = { [K in ItemKind]: { itemKind: K; item: ItemOfKind[K] } }[ItemKind];
-
-const CREATE_FIELD = {
-  object: 'object',
-  relationship: 'relationship',
-  role: 'role',
-  cta: 'cta',
-  attribute: 'attribute',
-} as const satisfies Record<ItemKind, string>;
+type ModelItemValue = {
+  [K in ItemKind]: { itemKind: K; item: ItemOfKind[K] };
+}[ItemKind];
 
 type ItemChangeKind = Exclude<ChangeKind, 'priority.set' | 'text.edit'>;
 
@@ -367,13 +437,18 @@ const TOP_LEVEL_FIELDS: Readonly<Record<ChangeKind, readonly string[]>> = {
 };
 
 /** Unknown and missing top-level fields of a change. */
-function checkEnvelope(change: Record<string, unknown>, kind: ChangeKind): Problem[] {
+function checkEnvelope(
+  change: Record<string, unknown>,
+  kind: ChangeKind,
+): Problem[] {
   const fields = TOP_LEVEL_FIELDS[kind];
   const known = new Set(['kind', ...fields.map((f) => f.replace('?', ''))]);
   const problems: Problem[] = [];
   for (const [key, value] of Object.entries(change)) {
     if (value !== undefined && !known.has(key)) {
-      problems.push(problem(key, 'unknown_field', `${key} is not a field of ${kind}.`));
+      problems.push(
+        problem(key, 'unknown_field', `${key} is not a field of ${kind}.`),
+      );
     }
   }
   for (const field of fields) {
@@ -394,7 +469,13 @@ export function validateChange(
   options: ValidationOptions = {},
 ): Problem[] {
   if (!isPlainRecord(change)) {
-    return [problem('kind', 'invalid_type', 'A change must be an object with a kind.')];
+    return [
+      problem(
+        'kind',
+        'invalid_type',
+        'A change must be an object with a kind.',
+      ),
+    ];
   }
   const kind = change['kind'];
   if (!isChangeKind(kind)) {
@@ -419,15 +500,21 @@ export function validateChange(
     case 'role.create':
     case 'cta.create':
     case 'attribute.create': {
+      // A create carries its item under the item's kind: {kind: 'cta.create', cta: {…}}.
       const itemKind = ITEM_KIND_OF[kind];
-      return validateCreate(base, itemKind, change[CREATE_FIELD[itemKind]]);
+      return validateCreate(base, itemKind, change[itemKind]);
     }
     case 'object.update':
     case 'relationship.update':
     case 'role.update':
     case 'cta.update':
     case 'attribute.update':
-      return validateUpdate(base, ITEM_KIND_OF[kind], change['id'], change['patch']);
+      return validateUpdate(
+        base,
+        ITEM_KIND_OF[kind],
+        change['id'],
+        change['patch'],
+      );
     case 'object.delete':
     case 'relationship.delete':
     case 'role.delete':
@@ -450,8 +537,12 @@ export function validateChange(
 
 type BaseContext = Pick<RuleContext, 'model' | 'index' | 'deletedIds'>;
 
-function validateCreate(context: BaseContext, itemKind: ItemKind, item: unknown): Problem[] {
-  const prefix = CREATE_FIELD[itemKind];
+function validateCreate(
+  context: BaseContext,
+  itemKind: ItemKind,
+  item: unknown,
+): Problem[] {
+  const prefix = itemKind;
   const shape = checkRecord(SCHEMA_OF[itemKind], item, prefix);
   if (shape.length > 0) return shape;
   const value = { itemKind, item } as ModelItemValue;
@@ -460,7 +551,13 @@ function validateCreate(context: BaseContext, itemKind: ItemKind, item: unknown)
     // The echo of a create already applied is a no-op; another item with that id is a clash.
     return deepEqual(existing, value.item)
       ? []
-      : [problem(`${prefix}.id`, 'duplicate_id', `Another ${itemKind} already has the id ${value.item.id}.`)];
+      : [
+          problem(
+            `${prefix}.id`,
+            'duplicate_id',
+            `Another ${itemKind} already has the id ${value.item.id}.`,
+          ),
+        ];
   }
   return itemRules(
     { ...context, at: (field) => `${prefix}.${field}`, touches: () => true },
@@ -469,13 +566,29 @@ function validateCreate(context: BaseContext, itemKind: ItemKind, item: unknown)
   );
 }
 
-function targetProblems(context: BaseContext, itemKind: ItemKind, id: unknown, field: string): Problem[] {
+function targetProblems(
+  context: BaseContext,
+  itemKind: ItemKind,
+  id: unknown,
+  field: string,
+): Problem[] {
   const shape = idRule(id, field);
   if (shape.length > 0) return shape;
-  return missing({ ...context, at: () => field, touches: () => true }, field, itemKind, id as Id, 'not_found');
+  return missing(
+    { ...context, at: () => field, touches: () => true },
+    field,
+    itemKind,
+    id as Id,
+    'not_found',
+  );
 }
 
-function validateUpdate(context: BaseContext, itemKind: ItemKind, id: unknown, patch: unknown): Problem[] {
+function validateUpdate(
+  context: BaseContext,
+  itemKind: ItemKind,
+  id: unknown,
+  patch: unknown,
+): Problem[] {
   const problems = [
     ...targetProblems(context, itemKind, id, 'id'),
     ...checkRecord(SCHEMA_OF[itemKind], patch, 'patch', {
@@ -484,20 +597,36 @@ function validateUpdate(context: BaseContext, itemKind: ItemKind, id: unknown, p
     }),
   ];
   if (problems.length > 0) return problems;
-  const current = findItem(context.model, itemKind, id as Id) as ItemOfKind[ItemKind];
+  const current = findItem(
+    context.model,
+    itemKind,
+    id as Id,
+  ) as ItemOfKind[ItemKind];
   const changes = definedEntries(patch as Record<string, unknown>);
-  const merged = { itemKind, item: { ...current, ...changes } } as ModelItemValue;
+  const merged = {
+    itemKind,
+    item: { ...current, ...changes },
+  } as ModelItemValue;
   return itemRules(
-    { ...context, at: (field) => `patch.${field}`, touches: (field) => Object.hasOwn(changes, field) },
+    {
+      ...context,
+      at: (field) => `patch.${field}`,
+      touches: (field) => Object.hasOwn(changes, field),
+    },
     merged,
     { refuseArchivedRole: false },
   );
 }
 
-function validateDelete(context: BaseContext, itemKind: ItemKind, id: unknown): Problem[] {
+function validateDelete(
+  context: BaseContext,
+  itemKind: ItemKind,
+  id: unknown,
+): Problem[] {
   const shape = idRule(id, 'id');
   if (shape.length > 0) return shape;
-  const role = itemKind === 'role' ? findItem(context.model, 'role', id as Id) : undefined;
+  const role =
+    itemKind === 'role' ? findItem(context.model, 'role', id as Id) : undefined;
   const uses = role ? context.index.ctaCountOfRole(role.id) : 0;
   if (role && uses > 0) {
     return [
@@ -512,21 +641,30 @@ function validateDelete(context: BaseContext, itemKind: ItemKind, id: unknown): 
   return [];
 }
 
-function validateMove(context: BaseContext, itemKind: ItemKind, change: Record<string, unknown>): Problem[] {
+function validateMove(
+  context: BaseContext,
+  itemKind: ItemKind,
+  change: Record<string, unknown>,
+): Problem[] {
   const problems = [
     ...targetProblems(context, itemKind, change['id'], 'id'),
     ...orderKeyRule(change['orderKey'], 'orderKey'),
   ];
   for (const field of ['roleId', 'objectId']) {
-    if (change[field] !== undefined) problems.push(...idRule(change[field], field));
+    if (change[field] !== undefined)
+      problems.push(...idRule(change[field], field));
   }
   if (problems.length > 0) return problems;
   const id = change['id'] as Id;
   const cell = {
-    ...(typeof change['roleId'] === 'string' ? { roleId: change['roleId'] } : {}),
-    ...(typeof change['objectId'] === 'string' ? { objectId: change['objectId'] } : {}),
+    ...(typeof change['roleId'] === 'string'
+      ? { roleId: change['roleId'] }
+      : {}),
+    ...(typeof change['objectId'] === 'string'
+      ? { objectId: change['objectId'] }
+      : {}),
   };
-  const context2 = (touched: string[]): RuleContext => ({
+  const moveContext = (touched: string[]): RuleContext => ({
     ...context,
     at: (field) => field,
     touches: (field) => touched.includes(field),
@@ -535,12 +673,17 @@ function validateMove(context: BaseContext, itemKind: ItemKind, change: Record<s
     const current = findItem(context.model, 'cta', id) as Cta;
     const moved: Cta = { ...current, ...cell };
     const roleChanged = moved.roleId !== current.roleId;
-    return ctaRules(context2(Object.keys(cell)), moved, { refuseArchivedRole: roleChanged });
+    return ctaRules(moveContext(Object.keys(cell)), moved, {
+      refuseArchivedRole: roleChanged,
+    });
   }
   if (itemKind === 'attribute') {
     const current = findItem(context.model, 'attribute', id) as Attribute;
     const moved: Attribute = { ...current, ...cell };
-    return attributeRules(context2(moved.objectId === current.objectId ? [] : ['objectId']), moved);
+    return attributeRules(
+      moveContext(moved.objectId === current.objectId ? [] : ['objectId']),
+      moved,
+    );
   }
   return [];
 }
@@ -548,18 +691,39 @@ function validateMove(context: BaseContext, itemKind: ItemKind, change: Record<s
 function validatePrioritySet(change: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [
     ...priorityRule(change['priority'], 'priority'),
-    ...(change['score'] === undefined ? [] : scoreRule(change['score'], 'score')),
+    ...(change['score'] === undefined
+      ? []
+      : scoreRule(change['score'], 'score')),
   ];
   const items = change['items'];
   if (!Array.isArray(items)) {
-    problems.push(problem('items', 'invalid_type', 'items must be a list of {itemKind, id}.'));
+    problems.push(
+      problem(
+        'items',
+        'invalid_type',
+        'items must be a list of {itemKind, id}.',
+      ),
+    );
   } else if (items.length === 0) {
-    problems.push(problem('items', 'empty', 'items must name at least one item.'));
+    problems.push(
+      problem('items', 'empty', 'items must name at least one item.'),
+    );
   } else if (items.length > PRIORITY_SET_MAX_ITEMS) {
-    problems.push(problem('items', 'too_many', `items may hold at most ${PRIORITY_SET_MAX_ITEMS} entries.`));
+    problems.push(
+      problem(
+        'items',
+        'too_many',
+        `items may hold at most ${PRIORITY_SET_MAX_ITEMS} entries.`,
+      ),
+    );
   } else {
-    const schema: Schema = { itemKind: oneOfRule(PRIORITISED_KINDS), id: idRule };
-    items.forEach((item, i) => problems.push(...checkRecord(schema, item, `items[${i}]`)));
+    const schema: Schema = {
+      itemKind: oneOfRule(PRIORITISED_KINDS),
+      id: idRule,
+    };
+    items.forEach((item, i) =>
+      problems.push(...checkRecord(schema, item, `items[${i}]`)),
+    );
   }
   return problems;
 }
@@ -573,7 +737,13 @@ const TEXT_OP_SCHEMAS: Readonly<Record<string, Schema>> = {
 function positiveIntegerRule(value: unknown, field: string): Problem[] {
   return typeof value === 'number' && Number.isInteger(value) && value > 0
     ? []
-    : [problem(field, 'invalid_value', `${field} must be a whole number above 0.`)];
+    : [
+        problem(
+          field,
+          'invalid_value',
+          `${field} must be a whole number above 0.`,
+        ),
+      ];
 }
 
 function nonEmptyStringRule(value: unknown, field: string): Problem[] {
@@ -584,9 +754,18 @@ function nonEmptyStringRule(value: unknown, field: string): Problem[] {
 
 /** Shape of an op list: each op is exactly one of {retain: n}, {insert: "…"}, {delete: n}. */
 export function checkTextOps(ops: unknown, field: string): Problem[] {
-  if (!Array.isArray(ops)) return [problem(field, 'invalid_type', `${field} must be a list of text ops.`)];
+  if (!Array.isArray(ops))
+    return [
+      problem(field, 'invalid_type', `${field} must be a list of text ops.`),
+    ];
   if (ops.length > TEXT_EDIT_MAX_OPS) {
-    return [problem(field, 'too_many', `${field} may hold at most ${TEXT_EDIT_MAX_OPS} ops.`)];
+    return [
+      problem(
+        field,
+        'too_many',
+        `${field} may hold at most ${TEXT_EDIT_MAX_OPS} ops.`,
+      ),
+    ];
   }
   return ops.flatMap((op, i) => {
     const path = `${field}[${i}]`;
@@ -594,11 +773,20 @@ export function checkTextOps(ops: unknown, field: string): Problem[] {
     const schema = keys.length === 1 ? TEXT_OP_SCHEMAS[keys[0]] : undefined;
     return schema
       ? checkRecord(schema, op, path)
-      : [problem(path, 'invalid_value', `${path} must be one of {retain: n}, {insert: "…"}, {delete: n}.`)];
+      : [
+          problem(
+            path,
+            'invalid_value',
+            `${path} must be one of {retain: n}, {insert: "…"}, {delete: n}.`,
+          ),
+        ];
   });
 }
 
-function validateTextEdit(context: BaseContext, change: Record<string, unknown>): Problem[] {
+function validateTextEdit(
+  context: BaseContext,
+  change: Record<string, unknown>,
+): Problem[] {
   const target = change['target'];
   const textKinds = Object.keys(TEXT_FIELDS);
   const problems = checkRecord(
@@ -620,9 +808,18 @@ function validateTextEdit(context: BaseContext, change: Record<string, unknown>)
       ),
     ];
   }
-  const missingTarget = targetProblems(context, itemKind, target['id'], 'target.id');
+  const missingTarget = targetProblems(
+    context,
+    itemKind,
+    target['id'],
+    'target.id',
+  );
   if (missingTarget.length > 0) return missingTarget;
-  const item = findItem(context.model, itemKind, target['id'] as Id) as unknown as Record<string, string>;
+  const item = findItem(
+    context.model,
+    itemKind,
+    target['id'] as Id,
+  ) as unknown as Record<string, string>;
   const text = item[field];
   const ops = change['ops'] as TextOp[];
   const base = textOpsBaseLength(ops);
@@ -637,7 +834,13 @@ function validateTextEdit(context: BaseContext, change: Record<string, unknown>)
   }
   const length = textLength(applyTextOps(text, ops));
   return length > LONG_TEXT_MAX_LENGTH
-    ? [problem('ops', 'too_long', `${field} would be ${length} characters; at most ${LONG_TEXT_MAX_LENGTH} fit.`)]
+    ? [
+        problem(
+          'ops',
+          'too_long',
+          `${field} would be ${length} characters; at most ${LONG_TEXT_MAX_LENGTH} fit.`,
+        ),
+      ]
     : [];
 }
 
@@ -650,7 +853,10 @@ export function definedEntries<T extends object>(patch: T): Partial<T> {
 
 /** Everything wrong with a model, each problem at `<collection>.<id>.<field>`. */
 export function validateModel(model: ProjectModel): Problem[] {
-  return validateModelAt(model, (itemKind, id, field) => `${COLLECTION_OF[itemKind]}.${id}.${field}`);
+  return validateModelAt(
+    model,
+    (itemKind, id, field) => `${COLLECTION_OF[itemKind]}.${id}.${field}`,
+  );
 }
 
 /** validateModel with the caller's own naming of fields (the interchange importer names them by index). */
@@ -661,17 +867,28 @@ export function validateModelAt(
   const index = new ModelIndex(model);
   const problems: Problem[] = [];
   for (const itemKind of ITEM_KINDS) {
-    const collection = model[COLLECTION_OF[itemKind]] as Readonly<Record<Id, unknown>>;
+    const collection = model[COLLECTION_OF[itemKind]] as Readonly<
+      Record<Id, unknown>
+    >;
     for (const [id, item] of Object.entries(collection)) {
       const at = (field: string) => pathOf(itemKind, id, field);
-      const shape = checkRecord(SCHEMA_OF[itemKind], item, '').map((p) => ({ ...p, field: at(p.field) }));
+      const shape = checkRecord(SCHEMA_OF[itemKind], item, '').map((p) => ({
+        ...p,
+        field: at(p.field),
+      }));
       if (shape.length > 0) {
         problems.push(...shape);
         continue;
       }
       const value = { itemKind, item } as ModelItemValue;
       if (value.item.id !== id) {
-        problems.push(problem(at('id'), 'invalid_id', `The item is filed under ${id} but its id is ${value.item.id}.`));
+        problems.push(
+          problem(
+            at('id'),
+            'invalid_id',
+            `The item is filed under ${id} but its id is ${value.item.id}.`,
+          ),
+        );
       }
       problems.push(
         ...itemRules(

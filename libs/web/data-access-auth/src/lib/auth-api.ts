@@ -1,0 +1,36 @@
+import { Injectable } from '@angular/core';
+import type {
+  LoginRequest,
+  RegisterRequest,
+  UserDto,
+} from '@orca/shared/contracts';
+import {
+  injectApiCaller,
+  login,
+  logout,
+  me,
+  register,
+} from '@orca/web/api-client';
+import { type Observable, map } from 'rxjs';
+
+/** The `/auth` session endpoints through the generated client. No state, no UI concerns. */
+@Injectable({ providedIn: 'root' })
+export class AuthApi {
+  private readonly call = injectApiCaller();
+
+  register(request: RegisterRequest): Observable<UserDto> {
+    return this.call(register, { body: request });
+  }
+
+  login(request: LoginRequest): Observable<UserDto> {
+    return this.call(login, { body: request });
+  }
+
+  logout(): Observable<void> {
+    return this.call(logout, {}).pipe(map(() => undefined));
+  }
+
+  me(): Observable<UserDto> {
+    return this.call(me, {});
+  }
+}

@@ -1,0 +1,37 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, Router } from '@angular/router';
+import { map } from 'rxjs';
+import { AuthStore } from './auth-store';
+import { safeReturnUrl } from './return-url';
+
+/** Lets signed-in people through; sends others to sign in, remembering where they were going. */
+export const signedInGuard: CanActivateFn = (_route, state) => {
+  const auth = inject(AuthStore);
+  const router = inject(Router);
+  return auth.resolveStatus().pipe(
+    map((status) =>
+      status === 'signed-in'
+        ? true
+        : router.createUrlTree(['/sign-in'], {
+            queryParams: { returnUrl: state.url },
+          }),
+    ),
+  );
+};
+
+/** For the sign-in and sign-up pages: people already signed in go on to where they were heading. */
+export const signedOutGuard: CanActivateFn = (route) => {
+  const auth = inject(AuthStore);
+  const router = inject(Router);
+  return auth
+    .resolveStatus()
+    .pipe(
+      map((status) =>
+        status === 'signed-out'
+          ? true
+          : router.parseUrl(
+              safeReturnUrl(route.queryParamMap.get('returnUrl')),
+            ),
+      ),
+    );
+};

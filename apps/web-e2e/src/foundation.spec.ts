@@ -37,6 +37,21 @@ async function fillSignUp(page: Page, person: Person): Promise<void> {
   await page.getByTestId('sign-up-password').fill(person.password);
 }
 
+/**
+ * Fails the test on any browser console error: a blocked stylesheet or script (Content Security
+ * Policy), a failed chunk load or an uncaught exception is something a person would notice.
+ * 401 probes of /auth/me while signed out are expected and not console errors of the app.
+ */
+function watchConsole(page: Page, errors: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (/status of 40[0-9]/.test(text)) return;
+    errors.push(`${page.url()}: ${text}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+}
+
 function projectCard(page: Page) {
   return page.getByTestId('project-card').filter({ hasText: projectName });
 }
@@ -48,6 +63,9 @@ test('a facilitator founds a project and a contributor joins it by invitation', 
   const bobContext = await browser.newContext();
   const adaPage = await adaContext.newPage();
   const bobPage = await bobContext.newPage();
+  const consoleErrors: string[] = [];
+  watchConsole(adaPage, consoleErrors);
+  watchConsole(bobPage, consoleErrors);
   let acceptPath = '';
 
   await test.step('Ada is sent to sign in, and signs up instead', async () => {
@@ -191,4 +209,7 @@ test('a facilitator founds a project and a contributor joins it by invitation', 
 
   await adaContext.close();
   await bobContext.close();
+  await test.step('nothing went wrong in either browser console', async () => {
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -35,12 +35,22 @@ function readConfig(): AppConfig {
 
 /** `node main.js migrate`: apply pending migrations and exit (the Kubernetes Job / compose step). */
 async function migrate(config: AppConfig): Promise<void> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const dataSource = new DataSource(buildDataSourceOptions(config.databaseUrl ?? (embedded?.url as string), [], 2));
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres(config.dataDir);
+  const dataSource = new DataSource(
+    buildDataSourceOptions(
+      config.databaseUrl ?? (embedded?.url as string),
+      [],
+      2,
+    ),
+  );
   await dataSource.initialize();
   try {
     const applied = await runMigrations(dataSource);
-    process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'migrations applied', migrations: applied.map((m) => m.name) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ level: 'info', msg: 'migrations applied', migrations: applied.map((m) => m.name) })}\n`,
+    );
   } finally {
     await dataSource.destroy();
     await embedded?.stop();
@@ -48,7 +58,10 @@ async function migrate(config: AppConfig): Promise<void> {
 }
 
 async function serve(config: AppConfig): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config),
+    { bufferLogs: true, bodyParser: false },
+  );
   configureApp(app, config);
   serveOpenApi(app, buildOpenApiDocument(app));
   const servingWeb = serveWebApp(app, config.webDistPath);
@@ -63,13 +76,25 @@ async function serve(config: AppConfig): Promise<void> {
 
 /** `node main.js openapi <file>`: write the OpenAPI spec (booted on a throw-away in-memory database). */
 async function exportOpenApi(config: AppConfig, file: string): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, databaseUrl: null, dataDir: 'memory://', redisUrl: null, logLevel: 'warn' }), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({
+      ...config,
+      databaseUrl: null,
+      dataDir: 'memory://',
+      redisUrl: null,
+      logLevel: 'warn',
+    }),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+    },
+  );
   configureApp(app, config);
   await app.init();
-  writeFileSync(file, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`,
+  );
   await app.close();
 }
 
@@ -77,11 +102,14 @@ async function main(): Promise<void> {
   const config = readConfig();
   const [command, argument] = process.argv.slice(2);
   if (command === 'migrate') return migrate(config);
-  if (command === 'openapi') return exportOpenApi(config, resolve(argument ?? 'openapi.json'));
+  if (command === 'openapi')
+    return exportOpenApi(config, resolve(argument ?? 'openapi.json'));
   return serve(config);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'start-up failed', err: String((error as Error)?.stack ?? error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', msg: 'start-up failed', err: String((error as Error)?.stack ?? error) })}\n`,
+  );
   process.exit(1);
 });

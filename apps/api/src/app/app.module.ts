@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@orca/api/auth';
 import { type AppConfig, CoreModule } from '@orca/api/core';
+import { ModelModule } from '@orca/api/model';
 import { ProjectsModule } from '@orca/api/projects';
 
 /** The composition root: infrastructure plus every feature module. */
@@ -9,7 +10,12 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), AuthModule, ProjectsModule],
+      imports: [
+        CoreModule.forRoot(config),
+        AuthModule,
+        ProjectsModule,
+        ModelModule,
+      ],
     };
   }
 }

@@ -14,7 +14,9 @@ describe('the api as a whole', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await createTestApp([], { root: (config) => AppModule.forRoot(config) });
+    app = await createTestApp([], {
+      root: (config) => AppModule.forRoot(config),
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -28,7 +30,9 @@ describe('the api as a whole', () => {
   });
 
   it('says on every route who may call it: @Public() or @Authenticated()', () => {
-    const controllers = [...app.app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
+    const controllers = [...app.app.get(ModulesContainer).values()].flatMap(
+      (module) => [...module.controllers.values()],
+    );
     const scanner = new MetadataScanner();
     const reflector = app.app.get(Reflector);
     const unguarded: string[] = [];
@@ -36,16 +40,27 @@ describe('the api as a whole', () => {
     for (const wrapper of controllers) {
       const instance = wrapper.instance as object | undefined;
       if (!instance || !wrapper.metatype) continue;
-      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      const prototype = Object.getPrototypeOf(instance) as Record<
+        string,
+        unknown
+      >;
       for (const name of scanner.getAllMethodNames(prototype)) {
         const handler = prototype[name] as (...args: unknown[]) => unknown;
         if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         routes++;
         const targets = [handler, wrapper.metatype];
-        const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets);
-        const authenticated = reflector.getAllAndOverride<object>(AUTHENTICATED_KEY, targets);
+        const isPublic = reflector.getAllAndOverride<boolean>(
+          IS_PUBLIC_KEY,
+          targets,
+        );
+        const authenticated = reflector.getAllAndOverride<object>(
+          AUTHENTICATED_KEY,
+          targets,
+        );
         if (!isPublic && !authenticated) {
-          unguarded.push(`${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]} ${wrapper.metatype.name}.${name}`);
+          unguarded.push(
+            `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]} ${wrapper.metatype.name}.${name}`,
+          );
         }
       }
     }
@@ -54,7 +69,9 @@ describe('the api as a whole', () => {
   });
 
   it('matches the committed OpenAPI spec (run `npm run openapi` after changing the API)', () => {
-    const committed = JSON.parse(readFileSync(join(__dirname, '../../openapi.json'), 'utf8'));
+    const committed = JSON.parse(
+      readFileSync(join(__dirname, '../../openapi.json'), 'utf8'),
+    );
     expect(buildOpenApiDocument(app.app)).toEqual(committed);
   });
 
@@ -62,12 +79,18 @@ describe('the api as a whole', () => {
     const res = await request(app.app.getHttpServer()).get('/api/health/ready');
     expect(res.status).toBe(200);
     const names = res.body.checks.map((check: { name: string }) => check.name);
-    expect(names).toEqual(process.env['REDIS_URL'] ? ['database', 'redis'] : ['database']);
-    expect((await request(app.app.getHttpServer()).get('/api/health/live')).status).toBe(200);
+    expect(names).toEqual(
+      process.env['REDIS_URL'] ? ['database', 'redis'] : ['database'],
+    );
+    expect(
+      (await request(app.app.getHttpServer()).get('/api/health/live')).status,
+    ).toBe(200);
   });
 
   it('answers unknown API paths with problem details, not HTML', async () => {
-    const res = await request(app.app.getHttpServer()).get('/api/v1/nothing-here');
+    const res = await request(app.app.getHttpServer()).get(
+      '/api/v1/nothing-here',
+    );
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.code).toBe('not_found');

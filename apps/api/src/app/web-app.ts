@@ -11,20 +11,32 @@ const API_OR_SOCKET = /^\/(api|socket\.io)(\/|$)/;
  * socket need no CORS): hashed assets are cached for a year, and any other GET that is not API or
  * socket traffic gets index.html so deep links work. Returns false when there is no build.
  */
-export function serveWebApp(app: NestExpressApplication, distPath: string | null): boolean {
+export function serveWebApp(
+  app: NestExpressApplication,
+  distPath: string | null,
+): boolean {
   if (!distPath || !existsSync(join(distPath, 'index.html'))) return false;
   const indexHtml = join(distPath, 'index.html');
   app.use(
     express.static(distPath, {
       index: false,
       setHeaders: (response, file) => {
-        const hashed = /\.[0-9a-z]{8,}\.(js|css|woff2?|svg|png)$/i.test(file) || /-[0-9A-Z]{8,}\.(js|css)$/.test(file);
-        response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        const hashed =
+          /\.[0-9a-z]{8,}\.(js|css|woff2?|svg|png)$/i.test(file) ||
+          /-[0-9A-Z]{8,}\.(js|css)$/.test(file);
+        response.setHeader(
+          'Cache-Control',
+          hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     }),
   );
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || API_OR_SOCKET.test(request.path) || !request.accepts('html')) {
+    if (
+      (request.method !== 'GET' && request.method !== 'HEAD') ||
+      API_OR_SOCKET.test(request.path) ||
+      !request.accepts('html')
+    ) {
       return next();
     }
     response.setHeader('Cache-Control', 'no-cache');

@@ -27,7 +27,7 @@ describe('accounts, sessions and API tokens (HTTP, real database)', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await createTestApp([AuthModule], {});
+    app = await createTestApp([AuthModule], { env: { BODY_LIMIT: '1mb' } });
     // The probe controller lives outside AuthModule, like any feature's controllers.
   }, 120_000);
 

@@ -146,7 +146,7 @@ export function loadAppConfig(
       );
     }
   }
-  const bodyLimit = env['BODY_LIMIT']?.trim() || '1mb';
+  const bodyLimit = env['BODY_LIMIT']?.trim() || '5mb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) {
     throw new ConfigValidationError(
       'BODY_LIMIT',

@@ -1,0 +1,78 @@
+import { UserEntity } from '@orca/api/auth';
+import { ProjectEntity } from '@orca/api/projects';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+} from 'typeorm';
+
+const bigintAsNumber = {
+  to: (value: number) => value,
+  from: (value: string | number) => Number(value),
+};
+
+/** One committed change: the project's history, activity feed and resync source. */
+@Entity({ name: 'changes' })
+@Unique('uq_changes_mutation', ['projectId', 'clientId', 'mutationId'])
+export class ChangeRow {
+  @PrimaryColumn({
+    name: 'project_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_changes',
+  })
+  projectId!: string;
+
+  @PrimaryColumn({
+    type: 'bigint',
+    transformer: bigintAsNumber,
+    primaryKeyConstraintName: 'pk_changes',
+  })
+  rev!: number;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'project_id',
+    foreignKeyConstraintName: 'fk_changes_project',
+  })
+  project?: ProjectEntity;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({
+    name: 'actor_id',
+    foreignKeyConstraintName: 'fk_changes_actor',
+  })
+  actor?: UserEntity | null;
+
+  @Column({ name: 'client_id', type: 'varchar', length: 64 })
+  clientId!: string;
+
+  @Column({ name: 'mutation_id', type: 'varchar', length: 64 })
+  mutationId!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind!: string;
+
+  @Column({ type: 'jsonb' })
+  change!: unknown;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  effects!: unknown;
+
+  @Column({
+    name: 'removed_ids',
+    type: 'uuid',
+    array: true,
+    default: () => "'{}'",
+  })
+  removedIds!: string[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

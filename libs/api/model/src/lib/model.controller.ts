@@ -1,0 +1,279 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseBoolPipe,
+  ParseIntPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  Authenticated,
+  CurrentPrincipal,
+  type Principal,
+} from '@orca/api/auth';
+import { ApiProblems, ProblemException, uuidParam } from '@orca/api/core';
+import {
+  buildCtaMatrix,
+  buildNestedObjectMatrix,
+  CHECK_RULE_IDS,
+  type CheckRuleId,
+  CRUD_CLASSES,
+  type CrudClass,
+  reviewModel,
+} from '@orca/shared/domain';
+import { randomUUID } from 'node:crypto';
+import { ChangePipeline } from './change-pipeline.service';
+import {
+  ChangePageDoc,
+  ChangeRequestDoc,
+  ModelResponseDoc,
+  WriteResultDoc,
+} from './dto/model.dto';
+import { ModelHistory } from './model-history.service';
+import { applyPriorityFilter } from './priority-filter';
+
+const projectId = () =>
+  Param('projectId', uuidParam('project_not_found', 'Project'));
+const PRIORITY_QUERY = {
+  name: 'priority',
+  required: false,
+  description: 'Show only these phases, e.g. `now` or `now,next`',
+};
+
+@ApiTags('model')
+@Controller('projects/:projectId')
+export class ModelController {
+  constructor(
+    private readonly pipeline: ChangePipeline,
+    private readonly history: ModelHistory,
+  ) {}
+
+  @Authenticated({ projectRole: 'viewer' })
+  @Get('model')
+  @ApiOperation({
+    operationId: 'getModel',
+    summary: 'The whole model with its rev',
+  })
+  @ApiQuery(PRIORITY_QUERY)
+  @ApiOkResponse({ type: ModelResponseDoc })
+  async model(@projectId() id: string, @Query('priority') priority?: string) {
+    const { rev, model } = await this.pipeline.read(id);
+    return { rev, model: applyPriorityFilter(model, priority) };
+  }
+
+  @Authenticated({ projectRole: 'contributor' })
+  @Post('changes')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'submitChange',
+    summary: 'Apply one change of any kind (the same pipeline as the socket)',
+    description:
+      'Moves, text edits, bulk priority and every create/update/delete. The answer carries the new rev.',
+  })
+  @ApiBody({ type: ChangeRequestDoc })
+  @ApiOkResponse({ type: WriteResultDoc })
+  @ApiProblems(
+    [404, 'item_not_found'],
+    [409, 'item_deleted: someone deleted the item'],
+    [422, 'validation_failed: the change breaks a rule'],
+  )
+  async submit(
+    @projectId() id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+  ) {
+    // Validated by the shared domain, not class-validator: the same rules as the browser's.
+    const request = body as Record<string, unknown>;
+    const unknown = Object.keys(request ?? {}).filter(
+      (key) => !['mutationId', 'baseRev', 'change'].includes(key),
+    );
+    if (
+      !request ||
+      typeof request !== 'object' ||
+      unknown.length > 0 ||
+      typeof request['change'] !== 'object'
+    ) {
+      throw new ProblemException(
+        400,
+        'validation_failed',
+        'The request is not valid',
+        'Send {change, mutationId?, baseRev?}.',
+        [
+          ...unknown.map((field) => ({
+            field,
+            message: `${field} is not a known field`,
+          })),
+          ...(typeof request?.['change'] !== 'object'
+            ? [
+                {
+                  field: 'change',
+                  message: 'change must be an object with a kind',
+                },
+              ]
+            : []),
+        ],
+      );
+    }
+    const mutationId =
+      typeof request['mutationId'] === 'string' &&
+      request['mutationId'].length <= 64
+        ? request['mutationId']
+        : randomUUID();
+    const result = await this.pipeline.submit(
+      {
+        projectId: id,
+        actorId: principal.userId,
+        clientId: `rest:${principal.userId}`,
+        mutationId,
+        baseRev:
+          typeof request['baseRev'] === 'number'
+            ? request['baseRev']
+            : undefined,
+        change: request['change'],
+      },
+      (field) => `change.${field}`,
+    );
+    return {
+      rev: result.rev,
+      changed: result.changed,
+      duplicate: result.duplicate,
+      effects: result.effects,
+    };
+  }
+
+  @Authenticated({ projectRole: 'viewer' })
+  @Get('changes')
+  @ApiOperation({
+    operationId: 'listChanges',
+    summary:
+      'The change log after sinceRev: who changed what, when (activity feed, history, resync)',
+  })
+  @ApiQuery({ name: 'sinceRev', required: false, type: Number })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    type: Number,
+    description: '1–500, default 100',
+  })
+  @ApiOkResponse({ type: ChangePageDoc })
+  changes(
+    @projectId() id: string,
+    @Query('sinceRev', new ParseIntPipe({ optional: true })) sinceRev?: number,
+    @Query('limit', new ParseIntPipe({ optional: true })) limit?: number,
+  ) {
+    return this.history.page(
+      id,
+      sinceRev ?? 0,
+      Math.min(Math.max(limit ?? 100, 1), 500),
+    );
+  }
+
+  @Authenticated({ projectRole: 'viewer' })
+  @Get('nom')
+  @ApiOperation({
+    operationId: 'getNestedObjectMatrix',
+    summary:
+      'The Nested Object Matrix ready to draw: objects on both axes, each cell with its relationship or empty',
+  })
+  @ApiQuery(PRIORITY_QUERY)
+  async nom(@projectId() id: string, @Query('priority') priority?: string) {
+    const { rev, model } = await this.pipeline.read(id);
+    return {
+      rev,
+      ...buildNestedObjectMatrix(applyPriorityFilter(model, priority)),
+    };
+  }
+
+  @Authenticated({ projectRole: 'viewer' })
+  @Get('cta-matrix')
+  @ApiOperation({
+    operationId: 'getCtaMatrix',
+    summary:
+      'The CTA Matrix: roles × objects, each cell with its CTAs in order',
+  })
+  @ApiQuery(PRIORITY_QUERY)
+  @ApiQuery({ name: 'crud', required: false, enum: CRUD_CLASSES })
+  @ApiQuery({ name: 'primaryOnly', required: false, type: Boolean })
+  async ctaMatrix(
+    @projectId() id: string,
+    @Query('priority') priority?: string,
+    @Query('crud') crud?: string,
+    @Query('primaryOnly', new ParseBoolPipe({ optional: true }))
+    primaryOnly?: boolean,
+  ) {
+    if (
+      crud !== undefined &&
+      !(CRUD_CLASSES as readonly string[]).includes(crud)
+    ) {
+      throw new ProblemException(
+        400,
+        'validation_failed',
+        'Unknown CRUD class',
+        undefined,
+        [
+          {
+            field: 'crud',
+            message: `crud must be one of ${CRUD_CLASSES.join(', ')}`,
+          },
+        ],
+      );
+    }
+    const { rev, model } = await this.pipeline.read(id);
+    return {
+      rev,
+      ...buildCtaMatrix(applyPriorityFilter(model, priority), {
+        crud: crud as CrudClass | undefined,
+        primaryOnly,
+      }),
+    };
+  }
+
+  @Authenticated({ projectRole: 'viewer' })
+  @Get('validation')
+  @ApiOperation({
+    operationId: 'getValidation',
+    summary:
+      'The checks practitioners run by eye: findings, completeness per ORCA round, readiness',
+  })
+  @ApiQuery({
+    name: 'disable',
+    required: false,
+    description: 'Comma-separated rule ids to switch off',
+  })
+  async validation(
+    @projectId() id: string,
+    @Query('disable') disable?: string,
+  ) {
+    const { rev, model } = await this.pipeline.read(id);
+    const disabledRules = (disable ?? '')
+      .split(',')
+      .map((rule) => rule.trim())
+      .filter(Boolean);
+    const unknown = disabledRules.filter(
+      (rule) => !(CHECK_RULE_IDS as readonly string[]).includes(rule),
+    );
+    if (unknown.length > 0) {
+      throw new ProblemException(
+        400,
+        'validation_failed',
+        'Unknown check rule',
+        `Known rules: ${CHECK_RULE_IDS.join(', ')}`,
+        [{ field: 'disable', message: `Unknown rule: ${unknown.join(', ')}` }],
+      );
+    }
+    return {
+      rev,
+      ...reviewModel(model, { disabledRules: disabledRules as CheckRuleId[] }),
+    };
+  }
+}

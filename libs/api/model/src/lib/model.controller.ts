@@ -7,6 +7,7 @@ import {
   ParseBoolPipe,
   ParseIntPipe,
   Post,
+  Put,
   Query,
 } from '@nestjs/common';
 import {
@@ -39,6 +40,8 @@ import {
   ModelResponseDoc,
   WriteResultDoc,
 } from './dto/model.dto';
+import { CheckSettings } from './check-settings.service';
+import { CheckSettingsDoc, UpdateCheckSettingsDoc } from './dto/model.dto';
 import { ModelHistory } from './model-history.service';
 import { applyPriorityFilter } from './priority-filter';
 
@@ -56,6 +59,7 @@ export class ModelController {
   constructor(
     private readonly pipeline: ChangePipeline,
     private readonly history: ModelHistory,
+    private readonly checkSettings: CheckSettings,
   ) {}
 
   @Authenticated({ projectRole: 'viewer' })
@@ -244,36 +248,102 @@ export class ModelController {
     operationId: 'getValidation',
     summary:
       'The checks practitioners run by eye: findings, completeness per ORCA round, readiness',
+    description:
+      'Rules the project switched off (PUT validation/settings) are skipped; `disable` skips more for this request only.',
   })
   @ApiQuery({
     name: 'disable',
     required: false,
-    description: 'Comma-separated rule ids to switch off',
+    description: 'Comma-separated rule ids to skip for this request',
   })
   async validation(
     @projectId() id: string,
     @Query('disable') disable?: string,
   ) {
     const { rev, model } = await this.pipeline.read(id);
-    const disabledRules = (disable ?? '')
-      .split(',')
-      .map((rule) => rule.trim())
-      .filter(Boolean);
-    const unknown = disabledRules.filter(
-      (rule) => !(CHECK_RULE_IDS as readonly string[]).includes(rule),
+    const disabledRules = [
+      ...new Set([
+        ...(await this.checkSettings.disabledRules(id)),
+        ...parseRules((disable ?? '').split(','), 'disable'),
+      ]),
+    ];
+    return { rev, disabledRules, ...reviewModel(model, { disabledRules }) };
+  }
+
+  @Authenticated({ projectRole: 'viewer' })
+  @Get('validation/settings')
+  @ApiOperation({
+    operationId: 'getCheckSettings',
+    summary: 'Which check rules exist and which this project has switched off',
+  })
+  @ApiOkResponse({ type: CheckSettingsDoc })
+  async checkSettingsOf(@projectId() id: string): Promise<CheckSettingsDoc> {
+    return {
+      rules: [...CHECK_RULE_IDS],
+      disabledRules: await this.checkSettings.disabledRules(id),
+    };
+  }
+
+  @Authenticated({ projectRole: 'contributor' })
+  @Put('validation/settings')
+  @ApiOperation({
+    operationId: 'updateCheckSettings',
+    summary: 'Switch check rules off (or back on) for this project',
+  })
+  @ApiBody({ type: UpdateCheckSettingsDoc })
+  @ApiOkResponse({ type: CheckSettingsDoc })
+  @ApiProblems([400, 'validation_failed: an unknown rule id'])
+  async updateCheckSettings(
+    @projectId() id: string,
+    @Body() body: unknown,
+  ): Promise<CheckSettingsDoc> {
+    const request = body as { disabledRules?: unknown } | null;
+    const extra = Object.keys(request ?? {}).filter(
+      (key) => key !== 'disabledRules',
     );
-    if (unknown.length > 0) {
+    if (
+      !request ||
+      !Array.isArray(request.disabledRules) ||
+      request.disabledRules.some((rule) => typeof rule !== 'string') ||
+      extra.length > 0
+    ) {
       throw new ProblemException(
         400,
         'validation_failed',
-        'Unknown check rule',
-        `Known rules: ${CHECK_RULE_IDS.join(', ')}`,
-        [{ field: 'disable', message: `Unknown rule: ${unknown.join(', ')}` }],
+        'The request is not valid',
+        'Send {disabledRules: string[]}.',
+        [
+          {
+            field: extra[0] ?? 'disabledRules',
+            message: extra[0]
+              ? `${extra[0]} is not a known field`
+              : 'disabledRules must be a list of rule ids',
+          },
+        ],
       );
     }
-    return {
-      rev,
-      ...reviewModel(model, { disabledRules: disabledRules as CheckRuleId[] }),
-    };
+    const rules = parseRules(
+      request.disabledRules as string[],
+      'disabledRules',
+    );
+    await this.checkSettings.setDisabledRules(id, rules);
+    return { rules: [...CHECK_RULE_IDS], disabledRules: rules };
   }
+}
+
+function parseRules(values: readonly string[], field: string): CheckRuleId[] {
+  const rules = values.map((rule) => rule.trim()).filter(Boolean);
+  const unknown = rules.filter(
+    (rule) => !(CHECK_RULE_IDS as readonly string[]).includes(rule),
+  );
+  if (unknown.length > 0) {
+    throw new ProblemException(
+      400,
+      'validation_failed',
+      'Unknown check rule',
+      `Known rules: ${CHECK_RULE_IDS.join(', ')}`,
+      [{ field, message: `Unknown rule: ${unknown.join(', ')}` }],
+    );
+  }
+  return [...new Set(rules)] as CheckRuleId[];
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProjectsModule } from '@orca/api/projects';
 import { ChangePipeline } from './change-pipeline.service';
+import { CheckSettings } from './check-settings.service';
 import { ChangeRow } from './entities/change-row.entity';
 import {
   AttributeRow,
@@ -31,7 +32,7 @@ import { ModelStore } from './model.store';
   ],
   // ImportController first: `projects/import` must not be taken for a project id.
   controllers: [ImportController, ModelController, ...ITEMS_CONTROLLERS],
-  providers: [ModelStore, ChangePipeline, ModelHistory],
+  providers: [ModelStore, ChangePipeline, ModelHistory, CheckSettings],
   exports: [ChangePipeline, ModelHistory],
 })
 export class ModelModule {}

@@ -16,13 +16,14 @@ export function browserAgent(app: TestApp) {
     if (issued) xsrf = issued;
     return response;
   };
-  const unsafe = (method: 'post' | 'patch' | 'delete', url: string, body?: object, withXsrf = true) => {
+  const unsafe = (method: 'post' | 'put' | 'patch' | 'delete', url: string, body?: object, withXsrf = true) => {
     const pending = agent[method](url).send(body ?? {});
     return (withXsrf && xsrf ? pending.set('X-XSRF-TOKEN', xsrf) : pending).then(remember);
   };
   return {
     get: (url: string) => agent.get(url).then(remember),
     post: (url: string, body?: object, withXsrf = true) => unsafe('post', url, body, withXsrf),
+    put: (url: string, body?: object) => unsafe('put', url, body),
     patch: (url: string, body?: object) => unsafe('patch', url, body),
     delete: (url: string) => unsafe('delete', url),
   };

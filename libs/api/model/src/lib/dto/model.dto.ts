@@ -231,3 +231,21 @@ export class ChangePageDoc {
   })
   hasMore!: boolean;
 }
+
+export class CheckSettingsDoc {
+  @ApiProperty({ type: [String], description: 'Every check rule id' })
+  rules!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'The rules this project has switched off',
+  })
+  disabledRules!: string[];
+}
+
+export class UpdateCheckSettingsDoc {
+  @ApiProperty({
+    type: [String],
+    description: 'The complete list of rules to switch off (empty: all on)',
+  })
+  disabledRules!: string[];
+}

@@ -18,6 +18,10 @@ export class ProjectEntity {
   @Column({ type: 'bigint', default: 0, transformer: bigintAsNumber })
   rev!: number;
 
+  /** Check rules this project has switched off (ids from the domain's CHECK_RULE_IDS). */
+  @Column({ name: 'disabled_checks', type: 'text', array: true, default: () => "'{}'" })
+  disabledChecks!: string[];
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
 

@@ -69,6 +69,10 @@ export type { GetNestedObjectMatrix$Params as GetNestedObjectMatrix$Params } fro
 export { getNestedObjectMatrix as getNestedObjectMatrix } from './fn/model/get-nested-object-matrix';
 export type { GetValidation$Params as GetValidation$Params } from './fn/model/get-validation';
 export { getValidation as getValidation } from './fn/model/get-validation';
+export type { GetCheckSettings$Params as GetCheckSettings$Params } from './fn/model/get-check-settings';
+export { getCheckSettings as getCheckSettings } from './fn/model/get-check-settings';
+export type { UpdateCheckSettings$Params as UpdateCheckSettings$Params } from './fn/model/update-check-settings';
+export { updateCheckSettings as updateCheckSettings } from './fn/model/update-check-settings';
 export type { ListCtas$Params as ListCtas$Params } from './fn/ctas/list-ctas';
 export { listCtas as listCtas } from './fn/ctas/list-ctas';
 export type { CreateCta$Params as CreateCta$Params } from './fn/ctas/create-cta';

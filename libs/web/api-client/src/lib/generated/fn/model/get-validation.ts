@@ -11,7 +11,7 @@ export interface GetValidation$Params {
   projectId: string;
 
   /**
-   * Comma-separated rule ids to switch off
+   * Comma-separated rule ids to skip for this request
    */
   disable?: string;
 }

@@ -81,92 +81,156 @@ export class ChangePipeline {
     submission: ChangeSubmission,
     mapField: FieldMapper = (field) => field,
   ): Promise<SubmitResult> {
-    let committed: CommittedChange | null = null;
-    const result = await this.dataSource.transaction(async (manager) => {
-      const rev = await this.lockProject(manager, submission.projectId);
-      const earlier: Array<{ rev: string; effects: ChangeEffect[] }> =
-        await manager.query(
-          'SELECT rev, effects FROM changes WHERE project_id = $1 AND client_id = $2 AND mutation_id = $3',
-          [submission.projectId, submission.clientId, submission.mutationId],
-        );
-      const model = await this.modelAt(manager, submission.projectId, rev);
-      if (earlier[0]) {
-        return {
+    const [result] = await this.submitAll(
+      submission.projectId,
+      [submission],
+      mapField,
+    );
+    return result as SubmitResult;
+  }
+
+  /**
+   * Several changes of one project, all or nothing, in order: each gets its own rev (the log
+   * keeps one change per rev) and a later one sees the earlier ones. For bulk operations
+   * (reorder, starter sets, CSV import).
+   */
+  async submitAll(
+    projectId: string,
+    submissions: readonly ChangeSubmission[],
+    mapField: FieldMapper = (field) => field,
+  ): Promise<SubmitResult[]> {
+    const committed: CommittedChange[] = [];
+    const { results, rev, model } = await this.dataSource.transaction(
+      async (manager) => {
+        let rev = await this.lockProject(manager, projectId);
+        let model = await this.modelAt(manager, projectId, rev);
+        const results: SubmitResult[] = [];
+        for (const [index, submission] of submissions.entries()) {
+          const fieldOf: FieldMapper =
+            submissions.length > 1
+              ? (field) => `${index}.${mapField(field)}`
+              : mapField;
+          const outcome = await this.applyOne(
+            manager,
+            { ...submission, projectId },
+            rev,
+            model,
+            fieldOf,
+          );
+          if (outcome.committed) {
+            committed.push(outcome.committed);
+            rev = outcome.committed.rev;
+            model = outcome.result.model;
+          }
+          results.push(outcome.result);
+        }
+        return { results, rev, model };
+      },
+    );
+    this.remember(projectId, rev, model);
+    for (const change of committed) this.committed$.next(change);
+    return results;
+  }
+
+  private async applyOne(
+    manager: EntityManager,
+    submission: ChangeSubmission,
+    rev: number,
+    model: ProjectModel,
+    mapField: FieldMapper,
+  ): Promise<{ result: SubmitResult; committed?: CommittedChange }> {
+    const earlier: Array<{ rev: string; effects: ChangeEffect[] }> =
+      await manager.query(
+        'SELECT rev, effects FROM changes WHERE project_id = $1 AND client_id = $2 AND mutation_id = $3',
+        [submission.projectId, submission.clientId, submission.mutationId],
+      );
+    if (earlier[0]) {
+      return {
+        result: {
           rev: Number(earlier[0].rev),
           changed: false,
           duplicate: true,
           effects: earlier[0].effects,
           model,
-        };
-      }
-      const deletedIds = await this.deletedTargets(
-        manager,
-        submission.projectId,
-        model,
-        submission.change,
-      );
-      let applied;
-      try {
-        applied = applyChange(model, submission.change as Change, {
-          deletedIds,
-        });
-      } catch (error) {
-        if (error instanceof DomainError) throw toProblem(error, mapField);
-        throw error;
-      }
-      if (!applied.changed)
-        return {
+        },
+      };
+    }
+    const deletedIds = await this.deletedTargets(
+      manager,
+      submission.projectId,
+      model,
+      submission.change,
+    );
+    let applied;
+    try {
+      applied = applyChange(model, submission.change as Change, { deletedIds });
+    } catch (error) {
+      if (error instanceof DomainError) throw toProblem(error, mapField);
+      throw error;
+    }
+    if (!applied.changed)
+      return {
+        result: {
           rev,
           changed: false,
           duplicate: false,
           effects: applied.effects,
           model,
-        };
+        },
+      };
 
-      try {
-        await this.store.persist(
-          manager,
-          submission.projectId,
-          model,
-          applied.model,
+    try {
+      await this.store.persist(
+        manager,
+        submission.projectId,
+        model,
+        applied.model,
+      );
+    } catch (error) {
+      if (error instanceof IdTakenError) {
+        throw new ProblemException(
+          409,
+          'id_taken',
+          'That id is already in use',
+          'Generate a new UUID for the item.',
+          [{ field: mapField('id'), message: error.message }],
         );
-      } catch (error) {
-        if (error instanceof IdTakenError) {
-          throw new ProblemException(
-            409,
-            'id_taken',
-            'That id is already in use',
-            'Generate a new UUID for the item.',
-            [{ field: mapField('id'), message: error.message }],
-          );
-        }
-        throw error;
       }
-      const nextRev = rev + 1;
-      const change = submission.change as Change;
-      const removedIds = applied.effects.flatMap((effect) =>
-        effect.kind === 'removed' ? [effect.removed.item.id] : [],
-      );
-      const [row]: Array<{ created_at: Date }> = await manager.query(
-        `INSERT INTO changes (project_id, rev, actor_id, client_id, mutation_id, kind, change, effects, removed_ids)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::uuid[]) RETURNING created_at`,
-        [
-          submission.projectId,
-          nextRev,
-          submission.actorId,
-          submission.clientId,
-          submission.mutationId,
-          change.kind,
-          JSON.stringify(change),
-          JSON.stringify(applied.effects),
-          removedIds,
-        ],
-      );
-      await manager.query(
-        'UPDATE projects SET rev = $2, updated_at = now() WHERE id = $1',
-        [submission.projectId, nextRev],
-      );
-      committed = {
+      throw error;
+    }
+    const nextRev = rev + 1;
+    const change = submission.change as Change;
+    const removedIds = applied.effects.flatMap((effect) =>
+      effect.kind === 'removed' ? [effect.removed.item.id] : [],
+    );
+    const [row]: Array<{ created_at: Date }> = await manager.query(
+      `INSERT INTO changes (project_id, rev, actor_id, client_id, mutation_id, kind, change, effects, removed_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::uuid[]) RETURNING created_at`,
+      [
+        submission.projectId,
+        nextRev,
+        submission.actorId,
+        submission.clientId,
+        submission.mutationId,
+        change.kind,
+        JSON.stringify(change),
+        JSON.stringify(applied.effects),
+        removedIds,
+      ],
+    );
+    await manager.query(
+      'UPDATE projects SET rev = $2, updated_at = now() WHERE id = $1',
+      [submission.projectId, nextRev],
+    );
+    return {
+      result: {
+        rev: nextRev,
+        changed: true,
+        duplicate: false,
+        effects: applied.effects,
+        model: applied.model,
+      },
+      committed: {
         projectId: submission.projectId,
         rev: nextRev,
         actorId: submission.actorId,
@@ -175,18 +239,8 @@ export class ChangePipeline {
         change,
         effects: applied.effects,
         createdAt: new Date(row?.created_at ?? Date.now()).toISOString(),
-      };
-      return {
-        rev: nextRev,
-        changed: true,
-        duplicate: false,
-        effects: applied.effects,
-        model: applied.model,
-      };
-    });
-    this.remember(submission.projectId, result.rev, result.model);
-    if (committed) this.committed$.next(committed);
-    return result;
+      },
+    };
   }
 
   /** The current model and its rev, for reads. */

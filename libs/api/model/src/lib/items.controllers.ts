@@ -185,6 +185,7 @@ const SPECS: ItemsSpec[] = [
       kind: 'attribute.create',
       attribute: newAttribute({
         kind: 'core',
+        type: 'text',
         orderKey: orderKeyAtEnd(attributesOf(model, str(body['objectId']))),
         ...(body as object),
         id,

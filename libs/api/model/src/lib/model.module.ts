@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProjectsModule } from '@orca/api/projects';
+import { BulkController } from './bulk.controller';
 import { ChangePipeline } from './change-pipeline.service';
 import { CheckSettings } from './check-settings.service';
 import { ChangeRow } from './entities/change-row.entity';
@@ -31,7 +32,12 @@ import { ModelStore } from './model.store';
     ProjectsModule,
   ],
   // ImportController first: `projects/import` must not be taken for a project id.
-  controllers: [ImportController, ModelController, ...ITEMS_CONTROLLERS],
+  controllers: [
+    ImportController,
+    ModelController,
+    BulkController,
+    ...ITEMS_CONTROLLERS,
+  ],
   providers: [ModelStore, ChangePipeline, ModelHistory, CheckSettings],
   exports: [ChangePipeline, ModelHistory],
 })

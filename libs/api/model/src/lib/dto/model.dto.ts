@@ -249,3 +249,30 @@ export class UpdateCheckSettingsDoc {
   })
   disabledRules!: string[];
 }
+
+export class StarterRolesDoc {
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Role names to add (default: Visitor, Member, Admin)',
+  })
+  names?: string[];
+}
+
+export class ReorderAttributesDoc {
+  @ApiProperty({ format: 'uuid' }) objectId!: string;
+  @ApiProperty({
+    type: [String],
+    description:
+      "All of the object's attribute ids, in the new force-rank order",
+  })
+  attributeIds!: string[];
+}
+
+export class BulkResultDoc {
+  @ApiProperty({ description: 'The project revision after the last change' })
+  rev!: number;
+  @ApiProperty({ description: 'How many changes were applied (one rev each)' })
+  changes!: number;
+  @ApiPropertyOptional({ type: [RoleDoc] }) roles?: RoleDoc[];
+  @ApiPropertyOptional({ type: [AttributeDoc] }) attributes?: AttributeDoc[];
+}

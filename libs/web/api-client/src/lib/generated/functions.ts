@@ -57,6 +57,8 @@ export type { DeleteAttribute$Params as DeleteAttribute$Params } from './fn/attr
 export { deleteAttribute as deleteAttribute } from './fn/attributes/delete-attribute';
 export type { UpdateAttribute$Params as UpdateAttribute$Params } from './fn/attributes/update-attribute';
 export { updateAttribute as updateAttribute } from './fn/attributes/update-attribute';
+export type { ReorderAttributes$Params as ReorderAttributes$Params } from './fn/model/reorder-attributes';
+export { reorderAttributes as reorderAttributes } from './fn/model/reorder-attributes';
 export type { ListChanges$Params as ListChanges$Params } from './fn/model/list-changes';
 export { listChanges as listChanges } from './fn/model/list-changes';
 export type { SubmitChange$Params as SubmitChange$Params } from './fn/model/submit-change';
@@ -67,6 +69,8 @@ export type { GetModel$Params as GetModel$Params } from './fn/model/get-model';
 export { getModel as getModel } from './fn/model/get-model';
 export type { GetNestedObjectMatrix$Params as GetNestedObjectMatrix$Params } from './fn/model/get-nested-object-matrix';
 export { getNestedObjectMatrix as getNestedObjectMatrix } from './fn/model/get-nested-object-matrix';
+export type { AddStarterRoles$Params as AddStarterRoles$Params } from './fn/model/add-starter-roles';
+export { addStarterRoles as addStarterRoles } from './fn/model/add-starter-roles';
 export type { GetValidation$Params as GetValidation$Params } from './fn/model/get-validation';
 export { getValidation as getValidation } from './fn/model/get-validation';
 export type { GetCheckSettings$Params as GetCheckSettings$Params } from './fn/model/get-check-settings';

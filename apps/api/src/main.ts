@@ -15,6 +15,7 @@ import { Logger } from 'nestjs-pino';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+import { CollabIoAdapter } from '@orca/api/collaboration';
 import { AppModule } from './app/app.module';
 import { serveWebApp } from './app/web-app';
 
@@ -63,6 +64,9 @@ async function serve(config: AppConfig): Promise<void> {
     { bufferLogs: true, bodyParser: false },
   );
   configureApp(app, config);
+  const sockets = new CollabIoAdapter(app, config);
+  await sockets.connect();
+  app.useWebSocketAdapter(sockets);
   serveOpenApi(app, buildOpenApiDocument(app));
   const servingWeb = serveWebApp(app, config.webDistPath);
   await app.listen(config.port, config.host);

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@orca/api/auth';
 import { type AppConfig, CoreModule } from '@orca/api/core';
+import { CollaborationModule } from '@orca/api/collaboration';
 import { ModelModule } from '@orca/api/model';
 import { ProjectsModule } from '@orca/api/projects';
 
@@ -15,6 +16,7 @@ export class AppModule {
         AuthModule,
         ProjectsModule,
         ModelModule,
+        CollaborationModule,
       ],
     };
   }

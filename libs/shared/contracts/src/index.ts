@@ -1,3 +1,4 @@
 export * from './lib/problem';
 export * from './lib/auth';
 export * from './lib/projects';
+export * from './lib/collab';

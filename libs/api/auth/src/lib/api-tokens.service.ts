@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { notFound } from '@orca/api/core';
 import { IsNull, type Repository } from 'typeorm';
-import type { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './dto/auth.dto';
+import type {
+  ApiTokenDto,
+  CreateApiTokenDto,
+  CreatedApiTokenDto,
+} from './dto/auth.dto';
 import { ApiTokenEntity } from './entities/api-token.entity';
 import type { Principal } from './principal';
 import { newSecret, sha256Hex } from './secrets';
@@ -24,9 +28,15 @@ function toDto(token: ApiTokenEntity): ApiTokenDto {
 /** Personal API tokens for OpenAPI clients: `Authorization: Bearer orca_pat_…`. */
 @Injectable()
 export class ApiTokensService {
-  constructor(@InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>) {}
+  constructor(
+    @InjectRepository(ApiTokenEntity)
+    private readonly tokens: Repository<ApiTokenEntity>,
+  ) {}
 
-  async create(userId: string, input: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
+  async create(
+    userId: string,
+    input: CreateApiTokenDto,
+  ): Promise<CreatedApiTokenDto> {
     const token = `${TOKEN_PREFIX}${newSecret()}`;
     const saved = await this.tokens.save(
       this.tokens.create({
@@ -34,7 +44,9 @@ export class ApiTokensService {
         name: input.name,
         prefix: token.slice(0, TOKEN_PREFIX.length + 6),
         tokenHash: sha256Hex(token),
-        expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+        expiresAt: input.expiresInDays
+          ? new Date(Date.now() + input.expiresInDays * 86_400_000)
+          : null,
         lastUsedAt: null,
         revokedAt: null,
       }),
@@ -43,22 +55,44 @@ export class ApiTokensService {
   }
 
   async list(userId: string): Promise<ApiTokenDto[]> {
-    const tokens = await this.tokens.find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    const tokens = await this.tokens.find({
+      where: { userId, revokedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+    });
     return tokens.map(toDto);
   }
 
   async revoke(userId: string, id: string): Promise<void> {
-    const result = await this.tokens.update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const result = await this.tokens.update(
+      { id, userId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
     if (!result.affected) throw notFound('token_not_found', 'API token');
   }
 
   async resolve(token: string): Promise<Principal | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const found = await this.tokens.findOne({ where: { tokenHash: sha256Hex(token) }, relations: { user: true } });
-    if (!found?.user || found.revokedAt || (found.expiresAt && found.expiresAt.getTime() <= Date.now())) return null;
-    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    const found = await this.tokens.findOne({
+      where: { tokenHash: sha256Hex(token) },
+      relations: { user: true },
+    });
+    if (
+      !found?.user ||
+      found.revokedAt ||
+      (found.expiresAt && found.expiresAt.getTime() <= Date.now())
+    )
+      return null;
+    if (
+      !found.lastUsedAt ||
+      Date.now() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS
+    ) {
       await this.tokens.update({ id: found.id }, { lastUsedAt: new Date() });
     }
-    return { userId: found.userId, email: found.user.email, displayName: found.user.displayName, via: 'token' };
+    return {
+      userId: found.userId,
+      email: found.user.email,
+      displayName: found.user.displayName,
+      via: 'token',
+    };
   }
 }

@@ -1,7 +1,35 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { addressAndEmail, addressOnly, ApiProblems, APP_CONFIG, type AppConfig, AUTH_THROTTLER, ProblemException, Public, setXsrfCookie, SIGNUP_THROTTLER } from '@orca/api/core';
+import {
+  addressAndEmail,
+  addressOnly,
+  ApiProblems,
+  APP_CONFIG,
+  type AppConfig,
+  AUTH_THROTTLER,
+  ProblemException,
+  Public,
+  setXsrfCookie,
+  SIGNUP_THROTTLER,
+} from '@orca/api/core';
 import { SESSION_COOKIE } from '@orca/shared/contracts';
 import type { Request, Response } from 'express';
 import { Authenticated, CurrentPrincipal } from './authenticated.decorator';
@@ -24,13 +52,27 @@ export class AuthController {
 
   @Public()
   @UseGuards(ThrottlerGuard)
-  @Throttle({ [AUTH_THROTTLER]: { getTracker: addressAndEmail }, [SIGNUP_THROTTLER]: { getTracker: addressOnly } })
+  @Throttle({
+    [AUTH_THROTTLER]: { getTracker: addressAndEmail },
+    [SIGNUP_THROTTLER]: { getTracker: addressOnly },
+  })
   @Post('register')
-  @ApiOperation({ operationId: 'register', summary: 'Create an account and sign in' })
+  @ApiOperation({
+    operationId: 'register',
+    summary: 'Create an account and sign in',
+  })
   @ApiCreatedResponse({ type: UserDto })
   @ApiConflictResponse({ description: 'email_taken' })
-  @ApiProblems([400, 'validation_failed: the field errors say what is required'], [409, 'email_taken'], [429, 'Too many attempts'])
-  async register(@Body() body: RegisterDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<UserDto> {
+  @ApiProblems(
+    [400, 'validation_failed: the field errors say what is required'],
+    [409, 'email_taken'],
+    [429, 'Too many attempts'],
+  )
+  async register(
+    @Body() body: RegisterDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserDto> {
     const user = await this.users.register(body);
     await this.signIn(user, request, response);
     return toUserDto(user);
@@ -42,13 +84,25 @@ export class AuthController {
   @Throttle({ [AUTH_THROTTLER]: { getTracker: addressAndEmail } })
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'login', summary: 'Sign in with email and password (starts a new session)' })
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Sign in with email and password (starts a new session)',
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems([401, 'invalid_credentials'], [429, 'Too many attempts'])
-  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<UserDto> {
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserDto> {
     const user = await this.users.verifyCredentials(body.email, body.password);
     if (!user) {
-      throw new ProblemException(401, 'invalid_credentials', 'Email or password is wrong', 'Check both and try again.');
+      throw new ProblemException(
+        401,
+        'invalid_credentials',
+        'Email or password is wrong',
+        'Check both and try again.',
+      );
     }
     await this.signIn(user, request, response);
     return toUserDto(user);
@@ -59,7 +113,10 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'logout', summary: 'End this session' })
   @ApiNoContentResponse({ description: 'Signed out' })
-  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     if (principal.sessionId) await this.sessions.end(principal.sessionId);
     clearSessionCookie(response, this.config);
   }
@@ -75,14 +132,21 @@ export class AuthController {
   }
 
   /** A fresh session at every sign-in (never reuse one the browser brought along), and a fresh XSRF token. */
-  private async signIn(user: UserEntity, request: Request, response: Response): Promise<void> {
+  private async signIn(
+    user: UserEntity,
+    request: Request,
+    response: Response,
+  ): Promise<void> {
     const cookies = request.cookies as Record<string, string> | undefined;
     const previous = cookies?.[SESSION_COOKIE];
     if (previous) {
       const old = await this.sessions.resolve(previous);
       if (old?.sessionId) await this.sessions.end(old.sessionId);
     }
-    const secret = await this.sessions.start(user, { userAgent: request.get('user-agent'), ip: request.ip });
+    const secret = await this.sessions.start(user, {
+      userAgent: request.get('user-agent'),
+      ip: request.ip,
+    });
     setSessionCookie(response, secret, this.config);
     setXsrfCookie(response, this.config.secureCookies);
   }

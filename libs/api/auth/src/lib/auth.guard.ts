@@ -1,11 +1,23 @@
-import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  Logger,
+} from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY, ProblemException } from '@orca/api/core';
-import { SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER } from '@orca/shared/contracts';
+import {
+  SESSION_COOKIE,
+  XSRF_COOKIE,
+  XSRF_HEADER,
+} from '@orca/shared/contracts';
 import { type ProjectRole, roleSatisfies } from '@orca/shared/domain';
 import { timingSafeEqual } from 'node:crypto';
 import { ApiTokensService } from './api-tokens.service';
-import { AUTHENTICATED_KEY, type AuthenticatedOptions } from './authenticated.decorator';
+import {
+  AUTHENTICATED_KEY,
+  type AuthenticatedOptions,
+} from './authenticated.decorator';
 import type { AuthenticatedRequest, Principal } from './principal';
 import { ProjectAccessResolver } from './project-access';
 import { SessionsService } from './sessions.service';
@@ -19,8 +31,9 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export const unauthenticated = (detail = 'Sign in, or send a valid API token as `Authorization: Bearer …`.') =>
-  new ProblemException(401, 'unauthenticated', 'Sign in required', detail);
+export const unauthenticated = (
+  detail = 'Sign in, or send a valid API token as `Authorization: Bearer …`.',
+) => new ProblemException(401, 'unauthenticated', 'Sign in required', detail);
 
 /**
  * The global guard. Every route is either @Public() or @Authenticated(...): a route with neither
@@ -42,36 +55,59 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) === true;
-    const options = this.reflector.getAllAndOverride<AuthenticatedOptions | undefined>(AUTHENTICATED_KEY, targets);
+    const isPublic =
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) ===
+      true;
+    const options = this.reflector.getAllAndOverride<
+      AuthenticatedOptions | undefined
+    >(AUTHENTICATED_KEY, targets);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
 
     if (isPublic) {
       // Public routes may still want to know who is asking (e.g. an invitation preview).
-      request.principal = (await this.identify(request).catch(() => null)) ?? undefined;
+      request.principal =
+        (await this.identify(request).catch(() => null)) ?? undefined;
       return true;
     }
     if (!options) {
-      this.logger.error(`Route ${request.method} ${request.path} has neither @Public() nor @Authenticated(): refused`);
-      throw new ProblemException(403, 'route_not_protected', 'This route is not available');
+      this.logger.error(
+        `Route ${request.method} ${request.path} has neither @Public() nor @Authenticated(): refused`,
+      );
+      throw new ProblemException(
+        403,
+        'route_not_protected',
+        'This route is not available',
+      );
     }
     const principal = await this.identify(request);
     if (!principal) throw unauthenticated();
-    if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) this.checkXsrf(request);
+    if (principal.via === 'session' && !SAFE_METHODS.has(request.method))
+      this.checkXsrf(request);
     request.principal = principal;
 
     if (options.projectRole) {
-      request.projectRole = await this.requireProjectRole(request, principal, options.projectRole);
+      request.projectRole = await this.requireProjectRole(
+        request,
+        principal,
+        options.projectRole,
+      );
     }
     return true;
   }
 
-  private async identify(request: AuthenticatedRequest): Promise<Principal | null> {
+  private async identify(
+    request: AuthenticatedRequest,
+  ): Promise<Principal | null> {
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const principal = match?.[1] ? await this.tokens.resolve(match[1]) : null;
-      if (!principal) throw new ProblemException(401, 'invalid_token', 'The API token is invalid, expired or revoked');
+      if (!principal)
+        throw new ProblemException(
+          401,
+          'invalid_token',
+          'The API token is invalid, expired or revoked',
+        );
       return principal;
     }
     const cookies = request.cookies as Record<string, string> | undefined;
@@ -93,17 +129,32 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  private async requireProjectRole(request: AuthenticatedRequest, principal: Principal, required: ProjectRole): Promise<ProjectRole> {
+  private async requireProjectRole(
+    request: AuthenticatedRequest,
+    principal: Principal,
+    required: ProjectRole,
+  ): Promise<ProjectRole> {
     const projectId = request.params['projectId'];
-    const notFound = new ProblemException(404, 'project_not_found', 'Project not found');
+    const notFound = new ProblemException(
+      404,
+      'project_not_found',
+      'Project not found',
+    );
     if (typeof projectId !== 'string' || !UUID.test(projectId)) throw notFound;
-    const access: ProjectAccessResolver = this.projectAccess ?? this.moduleRef.get(ProjectAccessResolver, { strict: false });
+    const access: ProjectAccessResolver =
+      this.projectAccess ??
+      this.moduleRef.get(ProjectAccessResolver, { strict: false });
     this.projectAccess = access;
     const role = await access.roleOf(projectId, principal.userId);
     // Non-members learn nothing, not even that the project exists.
     if (!role) throw notFound;
     if (!roleSatisfies(role, required)) {
-      throw new ProblemException(403, 'insufficient_role', 'Your role on this project does not allow this', `This needs the ${required} role; you are a ${role}.`);
+      throw new ProblemException(
+        403,
+        'insufficient_role',
+        'Your role on this project does not allow this',
+        `This needs the ${required} role; you are a ${role}.`,
+      );
     }
     return role;
   }

@@ -14,9 +14,17 @@ import { UsersService } from './users.service';
 
 /** Accounts, sessions, API tokens and the global guard every route passes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, ApiTokenEntity])],
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, SessionEntity, ApiTokenEntity]),
+  ],
   controllers: [AuthController, ApiTokensController],
-  providers: [PasswordService, UsersService, SessionsService, ApiTokensService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    PasswordService,
+    UsersService,
+    SessionsService,
+    ApiTokensService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [UsersService, SessionsService, ApiTokensService, TypeOrmModule],
 })
 export class AuthModule {}

@@ -1,4 +1,9 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import { ApiProblems } from '@orca/api/core';
 import type { ProjectRole } from '@orca/shared/domain';
@@ -16,17 +21,35 @@ export interface AuthenticatedOptions {
  * and what the OpenAPI spec documents, so the two cannot disagree.
  */
 export function Authenticated(options: AuthenticatedOptions = {}) {
-  const problems: Array<[number, string]> = [[401, 'Not signed in, or the session or token is invalid']];
+  const problems: Array<[number, string]> = [
+    [401, 'Not signed in, or the session or token is invalid'],
+  ];
   if (options.projectRole) {
     problems.push([404, 'No such project, or you are not a member of it']);
-    if (options.projectRole !== 'viewer') problems.push([403, `Needs the ${options.projectRole} role on the project`]);
+    if (options.projectRole !== 'viewer')
+      problems.push([
+        403,
+        `Needs the ${options.projectRole} role on the project`,
+      ]);
   }
-  return applyDecorators(SetMetadata(AUTHENTICATED_KEY, options), ApiCookieAuth('session'), ApiBearerAuth('token'), ApiProblems(...problems));
+  return applyDecorators(
+    SetMetadata(AUTHENTICATED_KEY, options),
+    ApiCookieAuth('session'),
+    ApiBearerAuth('token'),
+    ApiProblems(...problems),
+  );
 }
 
 /** The signed-in caller. Only valid on @Authenticated routes. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (!principal) throw new Error('CurrentPrincipal used on a route without @Authenticated');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = context
+      .switchToHttp()
+      .getRequest<AuthenticatedRequest>().principal;
+    if (!principal)
+      throw new Error(
+        'CurrentPrincipal used on a route without @Authenticated',
+      );
+    return principal;
+  },
+);

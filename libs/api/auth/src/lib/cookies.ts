@@ -2,7 +2,11 @@ import type { AppConfig } from '@orca/api/core';
 import { SESSION_COOKIE } from '@orca/shared/contracts';
 import type { Response } from 'express';
 
-export function setSessionCookie(response: Response, secret: string, config: AppConfig): void {
+export function setSessionCookie(
+  response: Response,
+  secret: string,
+  config: AppConfig,
+): void {
   response.cookie(SESSION_COOKIE, secret, {
     httpOnly: true,
     sameSite: 'lax',
@@ -12,6 +16,14 @@ export function setSessionCookie(response: Response, secret: string, config: App
   });
 }
 
-export function clearSessionCookie(response: Response, config: AppConfig): void {
-  response.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' });
+export function clearSessionCookie(
+  response: Response,
+  config: AppConfig,
+): void {
+  response.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    path: '/',
+  });
 }

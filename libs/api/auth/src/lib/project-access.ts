@@ -5,5 +5,8 @@ import type { ProjectRole } from '@orca/shared/domain';
  * feature provides the implementation, so auth never depends on it.
  */
 export abstract class ProjectAccessResolver {
-  abstract roleOf(projectId: string, userId: string): Promise<ProjectRole | null>;
+  abstract roleOf(
+    projectId: string,
+    userId: string,
+  ): Promise<ProjectRole | null>;
 }

@@ -28,7 +28,8 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    @InjectRepository(SessionEntity)
+    private readonly sessions: Repository<SessionEntity>,
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -38,7 +39,10 @@ export class SessionsService {
   }
 
   /** Starts a session and returns the cookie secret. */
-  async start(user: UserEntity, meta: { userAgent?: string; ip?: string }): Promise<string> {
+  async start(
+    user: UserEntity,
+    meta: { userAgent?: string; ip?: string },
+  ): Promise<string> {
     const secret = newSecret();
     await this.sessions.insert({
       id: sha256Hex(secret),
@@ -48,7 +52,10 @@ export class SessionsService {
       ip: meta.ip?.slice(0, 64) ?? null,
     });
     // Expired sessions of this person are swept whenever they sign in again.
-    await this.sessions.delete({ userId: user.id, expiresAt: LessThan(new Date()) });
+    await this.sessions.delete({
+      userId: user.id,
+      expiresAt: LessThan(new Date()),
+    });
     return secret;
   }
 
@@ -57,9 +64,18 @@ export class SessionsService {
     const key = `session:${id}`;
     const cached = await this.cache.get<CachedSession>(key);
     if (cached && cached.expiresAt > Date.now()) {
-      return { userId: cached.userId, email: cached.email, displayName: cached.displayName, via: 'session', sessionId: id };
+      return {
+        userId: cached.userId,
+        email: cached.email,
+        displayName: cached.displayName,
+        via: 'session',
+        sessionId: id,
+      };
     }
-    const session = await this.sessions.findOne({ where: { id }, relations: { user: true } });
+    const session = await this.sessions.findOne({
+      where: { id },
+      relations: { user: true },
+    });
     if (!session?.user || session.expiresAt.getTime() <= Date.now()) {
       if (session) await this.sessions.delete({ id });
       return null;
@@ -67,11 +83,25 @@ export class SessionsService {
     let expiresAt = session.expiresAt.getTime();
     if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       expiresAt = Date.now() + this.ttlMs;
-      await this.sessions.update({ id }, { lastSeenAt: new Date(), expiresAt: new Date(expiresAt) });
+      await this.sessions.update(
+        { id },
+        { lastSeenAt: new Date(), expiresAt: new Date(expiresAt) },
+      );
     }
-    const value: CachedSession = { userId: session.userId, email: session.user.email, displayName: session.user.displayName, expiresAt };
+    const value: CachedSession = {
+      userId: session.userId,
+      email: session.user.email,
+      displayName: session.user.displayName,
+      expiresAt,
+    };
     await this.cache.set(key, value, CACHE_TTL_MS);
-    return { userId: value.userId, email: value.email, displayName: value.displayName, via: 'session', sessionId: id };
+    return {
+      userId: value.userId,
+      email: value.email,
+      displayName: value.displayName,
+      via: 'session',
+      sessionId: id,
+    };
   }
 
   async end(sessionId: string): Promise<void> {

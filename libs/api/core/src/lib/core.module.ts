@@ -65,8 +65,16 @@ export class CoreModule {
           inject: [REDIS_CLIENT],
           useFactory: (redis: RedisConnection | null) => ({
             throttlers: [
-              { name: AUTH_THROTTLER, ttl: 60_000, limit: config.authRateLimit },
-              { name: SIGNUP_THROTTLER, ttl: 60_000, limit: config.authRateLimit * 5 },
+              {
+                name: AUTH_THROTTLER,
+                ttl: 60_000,
+                limit: config.authRateLimit,
+              },
+              {
+                name: SIGNUP_THROTTLER,
+                ttl: 60_000,
+                limit: config.authRateLimit * 5,
+              },
             ],
             // Without Redis, the module's own in-memory storage (and its timers) is managed by Nest.
             ...(redis ? { storage: new RedisThrottlerStorage(redis) } : {}),

@@ -494,38 +494,77 @@ describe('bulk operations (all or nothing, one rev per change)', () => {
 
   it('adds a starter set of roles once, keeping the ones a project already has', async () => {
     const { browser } = await signedUpBrowser(app, uniqueEmail('facilitator'));
-    const projectId = (await browser.post('/api/v1/projects', { name: 'Roles' })).body.id;
+    const projectId = (
+      await browser.post('/api/v1/projects', { name: 'Roles' })
+    ).body.id;
     const base = `/api/v1/projects/${projectId}`;
     await browser.post(`${base}/roles`, { name: 'member' });
     const added = await browser.post(`${base}/roles/starter-set`, {});
     expect(added.status).toBe(200);
     expect(added.body).toMatchObject({ rev: 3, changes: 2 });
-    expect(added.body.roles.map((r: { name: string }) => r.name)).toEqual(['member', 'Visitor', 'Admin']);
+    expect(added.body.roles.map((r: { name: string }) => r.name)).toEqual([
+      'member',
+      'Visitor',
+      'Admin',
+    ]);
     const again = await browser.post(`${base}/roles/starter-set`, {});
     expect(again.body).toMatchObject({ rev: 3, changes: 0 });
-    const custom = await browser.post(`${base}/roles/starter-set`, { names: ['Learner', 'Instructor'] });
-    expect(custom.body.roles.map((r: { name: string }) => r.name)).toEqual(['member', 'Visitor', 'Admin', 'Learner', 'Instructor']);
+    const custom = await browser.post(`${base}/roles/starter-set`, {
+      names: ['Learner', 'Instructor'],
+    });
+    expect(custom.body.roles.map((r: { name: string }) => r.name)).toEqual([
+      'member',
+      'Visitor',
+      'Admin',
+      'Learner',
+      'Instructor',
+    ]);
   });
 
   it('force-ranks all attributes of an object at once, and refuses a partial list without changing anything', async () => {
     const { browser } = await signedUpBrowser(app, uniqueEmail('facilitator'));
-    const projectId = (await browser.post('/api/v1/projects', { name: 'Ranking' })).body.id;
+    const projectId = (
+      await browser.post('/api/v1/projects', { name: 'Ranking' })
+    ).body.id;
     const base = `/api/v1/projects/${projectId}`;
-    const course = (await browser.post(`${base}/objects`, { name: 'Course' })).body.object;
+    const course = (await browser.post(`${base}/objects`, { name: 'Course' }))
+      .body.object;
     const ids: string[] = [];
     for (const name of ['Title', 'Price', 'Level', 'Cover']) {
-      ids.push((await browser.post(`${base}/attributes`, { objectId: course.id, name })).body.attribute.id);
+      ids.push(
+        (
+          await browser.post(`${base}/attributes`, {
+            objectId: course.id,
+            name,
+          })
+        ).body.attribute.id,
+      );
     }
-    const partial = await browser.post(`${base}/attributes/reorder`, { objectId: course.id, attributeIds: ids.slice(1) });
+    const partial = await browser.post(`${base}/attributes/reorder`, {
+      objectId: course.id,
+      attributeIds: ids.slice(1),
+    });
     expect(partial.status).toBe(400);
     expect(partial.body.errors[0].field).toBe('attributeIds');
     const revBefore = (await browser.get(`${base}/model`)).body.rev;
 
-    const reordered = await browser.post(`${base}/attributes/reorder`, { objectId: course.id, attributeIds: [ids[3], ids[0], ids[2], ids[1]] });
+    const reordered = await browser.post(`${base}/attributes/reorder`, {
+      objectId: course.id,
+      attributeIds: [ids[3], ids[0], ids[2], ids[1]],
+    });
     expect(reordered.status).toBe(200);
-    expect(reordered.body.attributes.map((a: { name: string }) => a.name)).toEqual(['Cover', 'Title', 'Level', 'Price']);
+    expect(
+      reordered.body.attributes.map((a: { name: string }) => a.name),
+    ).toEqual(['Cover', 'Title', 'Level', 'Price']);
     expect(reordered.body.rev).toBe(revBefore + reordered.body.changes);
-    const listed = await browser.get(`${base}/attributes?objectId=${course.id}`);
-    expect(listed.body.map((a: { name: string }) => a.name)).toEqual(['Cover', 'Title', 'Level', 'Price']);
+    const listed = await browser.get(
+      `${base}/attributes?objectId=${course.id}`,
+    );
+    expect(listed.body.map((a: { name: string }) => a.name)).toEqual([
+      'Cover',
+      'Title',
+      'Level',
+      'Price',
+    ]);
   });
 });

@@ -11,9 +11,19 @@ import { ProjectsService } from './projects.service';
 
 /** Projects, members with roles, and invitations. Provides the guard's view of project roles. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProjectEntity, ProjectMemberEntity, InvitationEntity])],
+  imports: [
+    TypeOrmModule.forFeature([
+      ProjectEntity,
+      ProjectMemberEntity,
+      InvitationEntity,
+    ]),
+  ],
   controllers: [ProjectsController, InvitationsController],
-  providers: [ProjectsService, InvitationsService, { provide: ProjectAccessResolver, useExisting: ProjectsService }],
+  providers: [
+    ProjectsService,
+    InvitationsService,
+    { provide: ProjectAccessResolver, useExisting: ProjectsService },
+  ],
   exports: [ProjectsService, ProjectAccessResolver],
 })
 export class ProjectsModule {}

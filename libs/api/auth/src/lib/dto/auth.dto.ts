@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ApiTokenDto as ApiTokenContract, CreateApiTokenRequest, CreatedApiTokenDto as CreatedApiTokenContract, LoginRequest, RegisterRequest, UserDto as UserContract } from '@orca/shared/contracts';
-import { describePasswordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@orca/shared/domain';
+import type {
+  ApiTokenDto as ApiTokenContract,
+  CreateApiTokenRequest,
+  CreatedApiTokenDto as CreatedApiTokenContract,
+  LoginRequest,
+  RegisterRequest,
+  UserDto as UserContract,
+} from '@orca/shared/contracts';
+import {
+  describePasswordProblem,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '@orca/shared/domain';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -17,19 +28,27 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
+const normaliseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 @ValidatorConstraint({ name: 'passwordPolicy' })
 class PasswordPolicy implements ValidatorConstraintInterface {
   validate(value: unknown, args: ValidationArguments): boolean {
-    return typeof value === 'string' && describePasswordProblem(value, { email: emailOf(args) }) === null;
+    return (
+      typeof value === 'string' &&
+      describePasswordProblem(value, { email: emailOf(args) }) === null
+    );
   }
 
   defaultMessage(args: ValidationArguments): string {
     const value = args.value;
     if (typeof value !== 'string') return 'password must be a string';
-    return describePasswordProblem(value, { email: emailOf(args) }) ?? 'password is not acceptable';
+    return (
+      describePasswordProblem(value, { email: emailOf(args) }) ??
+      'password is not acceptable'
+    );
   }
 }
 
@@ -92,7 +111,11 @@ export class CreateApiTokenDto implements CreateApiTokenRequest {
   @MaxLength(100)
   name!: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3650, description: 'Days until the token expires; omit for no expiry.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 3650,
+    description: 'Days until the token expires; omit for no expiry.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -103,12 +126,21 @@ export class CreateApiTokenDto implements CreateApiTokenRequest {
 export class ApiTokenDto implements ApiTokenContract {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ description: 'The first characters of the token, to recognise it' }) prefix!: string;
+  @ApiProperty({
+    description: 'The first characters of the token, to recognise it',
+  })
+  prefix!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastUsedAt!: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) expiresAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  lastUsedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  expiresAt!: string | null;
 }
 
-export class CreatedApiTokenDto extends ApiTokenDto implements CreatedApiTokenContract {
-  @ApiProperty({ description: 'The secret. Shown once: store it now.' }) token!: string;
+export class CreatedApiTokenDto
+  extends ApiTokenDto
+  implements CreatedApiTokenContract
+{
+  @ApiProperty({ description: 'The secret. Shown once: store it now.' })
+  token!: string;
 }

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /** A personal API token. Only its SHA-256 is stored; the secret is shown once. */
@@ -13,7 +22,10 @@ export class ApiTokenEntity {
   userId!: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_api_tokens_user' })
+  @JoinColumn({
+    name: 'user_id',
+    foreignKeyConstraintName: 'fk_api_tokens_user',
+  })
   user?: UserEntity;
 
   @Column({ type: 'varchar', length: 100 })

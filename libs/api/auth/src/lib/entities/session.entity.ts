@@ -1,10 +1,22 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /** A signed-in browser. The id is the SHA-256 of the cookie's secret, never the secret itself. */
 @Entity({ name: 'sessions' })
 export class SessionEntity {
-  @PrimaryColumn({ type: 'char', length: 64, primaryKeyConstraintName: 'pk_sessions' })
+  @PrimaryColumn({
+    type: 'char',
+    length: 64,
+    primaryKeyConstraintName: 'pk_sessions',
+  })
   id!: string;
 
   @Index('ix_sessions_user')

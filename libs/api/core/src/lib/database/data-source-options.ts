@@ -4,7 +4,11 @@ import { ModelSchema1764140000000 } from './migrations/1764140000000-model-schem
 import { ProjectCheckSettings1764150000000 } from './migrations/1764150000000-project-check-settings';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
-export const MIGRATIONS = [FoundationSchema1764130000000, ModelSchema1764140000000, ProjectCheckSettings1764150000000];
+export const MIGRATIONS = [
+  FoundationSchema1764130000000,
+  ModelSchema1764140000000,
+  ProjectCheckSettings1764150000000,
+];
 
 export function buildDataSourceOptions(
   url: string,

@@ -1,7 +1,13 @@
 import { VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { json, type NextFunction, type Request, type Response, urlencoded } from 'express';
+import {
+  json,
+  type NextFunction,
+  type Request,
+  type Response,
+  urlencoded,
+} from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
@@ -25,7 +31,11 @@ export function configureApp(
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   // Our own parsers (the app is created with bodyParser: false) so that their errors keep
   // their cause: malformed JSON and oversized bodies get precise problem details.
-  app.use(json({ limit: config.bodyLimit }), urlencoded({ limit: config.bodyLimit, extended: false }), bodyParserErrors);
+  app.use(
+    json({ limit: config.bodyLimit }),
+    urlencoded({ limit: config.bodyLimit, extended: false }),
+    bodyParserErrors,
+  );
   app.use(cookieParser());
   app.use(xsrfCookieIssuer(config.secureCookies));
   app.use(
@@ -58,8 +68,16 @@ export function configureApp(
   app.enableShutdownHooks();
 }
 
-function bodyParserErrors(error: unknown, request: Request, response: Response, next: NextFunction): void {
+function bodyParserErrors(
+  error: unknown,
+  request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
   const problem = fromBodyParser(error);
   if (!problem) return next(error);
-  response.status(problem.getStatus()).type('application/problem+json').send(JSON.stringify(problem.toProblem(request.originalUrl)));
+  response
+    .status(problem.getStatus())
+    .type('application/problem+json')
+    .send(JSON.stringify(problem.toProblem(request.originalUrl)));
 }

@@ -9,7 +9,12 @@ export function setXsrfCookie(response: Response, secure: boolean): string {
   const token = randomBytes(24).toString('base64url');
   response.locals['xsrfToken'] = token;
   // Readable by the page's script on purpose: Angular copies it into the X-XSRF-TOKEN header.
-  response.cookie(XSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure, path: '/' });
+  response.cookie(XSRF_COOKIE, token, {
+    httpOnly: false,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+  });
   return token;
 }
 

@@ -8,7 +8,10 @@ function clientAddress(request: Record<string, unknown>): string {
  */
 export function addressAndEmail(request: Record<string, unknown>): string {
   const body = request['body'] as { email?: unknown } | undefined;
-  const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 320) : '';
+  const email =
+    typeof body?.email === 'string'
+      ? body.email.trim().toLowerCase().slice(0, 320)
+      : '';
   return `${clientAddress(request)}|${email}`;
 }
 

@@ -10,19 +10,42 @@ export type BrowserAgent = ReturnType<typeof browserAgent>;
 export function browserAgent(app: TestApp) {
   const agent = request.agent(app.app.getHttpServer());
   let xsrf = '';
+  const jar = new Map<string, string>();
   const remember = (response: request.Response) => {
-    const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-    const issued = cookies.map((cookie) => /^XSRF-TOKEN=([^;]+)/.exec(cookie)?.[1]).find(Boolean);
+    const cookies = ([] as string[]).concat(
+      response.headers['set-cookie'] ?? [],
+    );
+    for (const cookie of cookies) {
+      const [pair = ''] = cookie.split(';');
+      const [name = '', ...value] = pair.split('=');
+      if (/expires=thu, 01 jan 1970/i.test(cookie) || /max-age=0/i.test(cookie))
+        jar.delete(name);
+      else jar.set(name, value.join('='));
+    }
+    const issued = cookies
+      .map((cookie) => /^XSRF-TOKEN=([^;]+)/.exec(cookie)?.[1])
+      .find(Boolean);
     if (issued) xsrf = issued;
     return response;
   };
-  const unsafe = (method: 'post' | 'put' | 'patch' | 'delete', url: string, body?: object, withXsrf = true) => {
+  const unsafe = (
+    method: 'post' | 'put' | 'patch' | 'delete',
+    url: string,
+    body?: object,
+    withXsrf = true,
+  ) => {
     const pending = agent[method](url).send(body ?? {});
-    return (withXsrf && xsrf ? pending.set('X-XSRF-TOKEN', xsrf) : pending).then(remember);
+    return (
+      withXsrf && xsrf ? pending.set('X-XSRF-TOKEN', xsrf) : pending
+    ).then(remember);
   };
   return {
+    /** The Cookie header this browser would send (for Socket.IO handshakes). */
+    cookies: () =>
+      [...jar.entries()].map(([name, value]) => `${name}=${value}`).join('; '),
     get: (url: string) => agent.get(url).then(remember),
-    post: (url: string, body?: object, withXsrf = true) => unsafe('post', url, body, withXsrf),
+    post: (url: string, body?: object, withXsrf = true) =>
+      unsafe('post', url, body, withXsrf),
     put: (url: string, body?: object) => unsafe('put', url, body),
     patch: (url: string, body?: object) => unsafe('patch', url, body),
     delete: (url: string) => unsafe('delete', url),
@@ -32,9 +55,23 @@ export function browserAgent(app: TestApp) {
 export const TEST_PASSWORD = 'correct horse battery';
 
 /** Registers a new person through the API and returns their signed-in browser. */
-export async function signedUpBrowser(app: TestApp, email: string, displayName = 'Test Person') {
+export async function signedUpBrowser(
+  app: TestApp,
+  email: string,
+  displayName = 'Test Person',
+) {
   const browser = browserAgent(app);
-  const response = await browser.post('/api/v1/auth/register', { email, password: TEST_PASSWORD, displayName });
-  if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { browser, user: response.body as { id: string; email: string; displayName: string } };
+  const response = await browser.post('/api/v1/auth/register', {
+    email,
+    password: TEST_PASSWORD,
+    displayName,
+  });
+  if (response.status !== 201)
+    throw new Error(
+      `sign-up failed: ${response.status} ${JSON.stringify(response.body)}`,
+    );
+  return {
+    browser,
+    user: response.body as { id: string; email: string; displayName: string },
+  };
 }

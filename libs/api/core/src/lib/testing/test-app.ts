@@ -11,6 +11,11 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** The whole application module instead of CoreModule plus `features` (the composition root's test). */
   root?: (config: AppConfig) => DynamicModule;
+  /** Runs after configureApp and before init (e.g. to install the Socket.IO adapter). */
+  configure?: (
+    app: NestExpressApplication,
+    config: AppConfig,
+  ) => Promise<void> | void;
 }
 
 export interface TestApp {
@@ -29,7 +34,9 @@ export async function createTestApp(
   options: TestAppOptions = {},
 ): Promise<TestApp> {
   if (!process.env['DATABASE_URL']) {
-    throw new Error('DATABASE_URL is not set: run api tests through their Jest config (tools/jest starts an embedded PostgreSQL).');
+    throw new Error(
+      'DATABASE_URL is not set: run api tests through their Jest config (tools/jest starts an embedded PostgreSQL).',
+    );
   }
   const config = loadAppConfig({
     ...process.env,
@@ -42,12 +49,16 @@ export async function createTestApp(
   @Module({ imports: [CoreModule.forRoot(config), ...features] })
   class TestRootModule {}
 
-  const app = await NestFactory.create<NestExpressApplication>(options.root ? options.root(config) : TestRootModule, {
-    bufferLogs: true,
-    abortOnError: false,
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    options.root ? options.root(config) : TestRootModule,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      bodyParser: false,
+    },
+  );
   configureApp(app, config);
+  await options.configure?.(app, config);
   await app.init();
   return {
     app,
@@ -58,5 +69,5 @@ export async function createTestApp(
 
 /** An email nobody else in this test run (or an earlier one on the same database) has used. */
 export function uniqueEmail(label = 'person'): string {
-  return `${label}-${randomUUID().slice(0, 8)}@example.com`;
+  return `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomUUID().slice(0, 8)}@example.com`;
 }

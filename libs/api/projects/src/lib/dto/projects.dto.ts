@@ -13,18 +13,35 @@ import type {
 } from '@orca/shared/contracts';
 import { PROJECT_ROLES, type ProjectRole } from '@orca/shared/domain';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
+const normaliseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 const ROLE_MESSAGE = `role must be one of ${PROJECT_ROLES.join(', ')}`;
 
 export class ProjectDto implements ProjectContract {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() description!: string;
-  @ApiProperty({ enum: PROJECT_ROLES, enumName: 'ProjectRole', description: "The caller's role on this project" }) role!: ProjectRole;
-  @ApiProperty({ description: 'Model revision: one higher after every committed change' }) rev!: number;
+  @ApiProperty({
+    enum: PROJECT_ROLES,
+    enumName: 'ProjectRole',
+    description: "The caller's role on this project",
+  })
+  role!: ProjectRole;
+  @ApiProperty({
+    description: 'Model revision: one higher after every committed change',
+  })
+  rev!: number;
   @ApiProperty() memberCount!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -65,7 +82,8 @@ export class MemberDto implements MemberContract {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ enum: PROJECT_ROLES, enumName: 'ProjectRole' }) role!: ProjectRole;
+  @ApiProperty({ enum: PROJECT_ROLES, enumName: 'ProjectRole' })
+  role!: ProjectRole;
   @ApiProperty({ format: 'date-time' }) joinedAt!: string;
 }
 
@@ -83,12 +101,20 @@ export class InviterDto {
 export class InvitationDto implements InvitationContract {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
-  @ApiProperty({ enum: PROJECT_ROLES, enumName: 'ProjectRole' }) role!: ProjectRole;
-  @ApiProperty({ enum: ['pending', 'accepted', 'revoked', 'expired'], enumName: 'InvitationStatus' }) status!: InvitationStatus;
+  @ApiProperty({ enum: PROJECT_ROLES, enumName: 'ProjectRole' })
+  role!: ProjectRole;
+  @ApiProperty({
+    enum: ['pending', 'accepted', 'revoked', 'expired'],
+    enumName: 'InvitationStatus',
+  })
+  status!: InvitationStatus;
   @ApiProperty({ type: InviterDto }) invitedBy!: InviterDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
-  @ApiPropertyOptional({ description: 'Only when no mail server is configured: hand this link to the person yourself.' })
+  @ApiPropertyOptional({
+    description:
+      'Only when no mail server is configured: hand this link to the person yourself.',
+  })
   acceptUrl?: string;
 }
 
@@ -106,11 +132,16 @@ export class CreateInvitationDto implements CreateInvitationRequest {
 
 export class InvitationPreviewDto implements InvitationPreviewContract {
   @ApiProperty() projectName!: string;
-  @ApiProperty({ enum: PROJECT_ROLES, enumName: 'ProjectRole' }) role!: ProjectRole;
+  @ApiProperty({ enum: PROJECT_ROLES, enumName: 'ProjectRole' })
+  role!: ProjectRole;
   @ApiProperty() invitedBy!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
-  @ApiProperty({ enum: ['pending', 'accepted', 'revoked', 'expired'], enumName: 'InvitationStatus' }) status!: InvitationStatus;
+  @ApiProperty({
+    enum: ['pending', 'accepted', 'revoked', 'expired'],
+    enumName: 'InvitationStatus',
+  })
+  status!: InvitationStatus;
 }
 
 export class AcceptInvitationResponseDto implements AcceptInvitationResponse {

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { UserEntity } from '@orca/api/auth';
 import type { ProjectRole } from '@orca/shared/domain';
 import { ProjectEntity } from './project.entity';
@@ -7,7 +16,9 @@ import { ProjectEntity } from './project.entity';
 @Entity({ name: 'invitations' })
 @Unique('uq_invitations_token_hash', ['tokenHash'])
 export class InvitationEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_invitations' })
+  @PrimaryGeneratedColumn('uuid', {
+    primaryKeyConstraintName: 'pk_invitations',
+  })
   id!: string;
 
   @Index('ix_invitations_project')
@@ -15,7 +26,10 @@ export class InvitationEntity {
   projectId!: string;
 
   @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_invitations_project' })
+  @JoinColumn({
+    name: 'project_id',
+    foreignKeyConstraintName: 'fk_invitations_project',
+  })
   project?: ProjectEntity;
 
   @Column({ type: 'varchar', length: 320 })
@@ -31,7 +45,10 @@ export class InvitationEntity {
   invitedBy!: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'invited_by', foreignKeyConstraintName: 'fk_invitations_invited_by' })
+  @JoinColumn({
+    name: 'invited_by',
+    foreignKeyConstraintName: 'fk_invitations_invited_by',
+  })
   inviter?: UserEntity | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
@@ -47,7 +64,10 @@ export class InvitationEntity {
   acceptedBy!: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'accepted_by', foreignKeyConstraintName: 'fk_invitations_accepted_by' })
+  @JoinColumn({
+    name: 'accepted_by',
+    foreignKeyConstraintName: 'fk_invitations_accepted_by',
+  })
   acceptor?: UserEntity | null;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })

@@ -1,7 +1,18 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { UserEntity } from '@orca/api/auth';
 
-const bigintAsNumber = { to: (value: number) => value, from: (value: string | number) => Number(value) };
+const bigintAsNumber = {
+  to: (value: number) => value,
+  from: (value: string | number) => Number(value),
+};
 
 @Entity({ name: 'projects' })
 export class ProjectEntity {
@@ -19,14 +30,22 @@ export class ProjectEntity {
   rev!: number;
 
   /** Check rules this project has switched off (ids from the domain's CHECK_RULE_IDS). */
-  @Column({ name: 'disabled_checks', type: 'text', array: true, default: () => "'{}'" })
+  @Column({
+    name: 'disabled_checks',
+    type: 'text',
+    array: true,
+    default: () => "'{}'",
+  })
   disabledChecks!: string[];
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_projects_created_by' })
+  @JoinColumn({
+    name: 'created_by',
+    foreignKeyConstraintName: 'fk_projects_created_by',
+  })
   creator?: UserEntity | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -17,7 +17,9 @@ export class ModelSchema1764140000000 implements MigrationInterface {
         CONSTRAINT "pk_model_objects" PRIMARY KEY ("id"),
         CONSTRAINT "fk_model_objects_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_model_objects_project" ON "model_objects" ("project_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_model_objects_project" ON "model_objects" ("project_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "model_roles" (
         "id" uuid NOT NULL,
@@ -26,7 +28,9 @@ export class ModelSchema1764140000000 implements MigrationInterface {
         CONSTRAINT "pk_model_roles" PRIMARY KEY ("id"),
         CONSTRAINT "fk_model_roles_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_model_roles_project" ON "model_roles" ("project_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_model_roles_project" ON "model_roles" ("project_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "model_relationships" (
         "id" uuid NOT NULL,
@@ -40,7 +44,9 @@ export class ModelSchema1764140000000 implements MigrationInterface {
         CONSTRAINT "fk_model_relationships_from" FOREIGN KEY ("from_object_id") REFERENCES "model_objects"("id") ON DELETE CASCADE ON UPDATE NO ACTION,
         CONSTRAINT "fk_model_relationships_to" FOREIGN KEY ("to_object_id") REFERENCES "model_objects"("id") ON DELETE CASCADE ON UPDATE NO ACTION
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_model_relationships_project" ON "model_relationships" ("project_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_model_relationships_project" ON "model_relationships" ("project_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "model_attributes" (
         "id" uuid NOT NULL,
@@ -51,7 +57,9 @@ export class ModelSchema1764140000000 implements MigrationInterface {
         CONSTRAINT "fk_model_attributes_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION,
         CONSTRAINT "fk_model_attributes_object" FOREIGN KEY ("object_id") REFERENCES "model_objects"("id") ON DELETE CASCADE ON UPDATE NO ACTION
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_model_attributes_project" ON "model_attributes" ("project_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_model_attributes_project" ON "model_attributes" ("project_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "model_ctas" (
         "id" uuid NOT NULL,
@@ -64,7 +72,9 @@ export class ModelSchema1764140000000 implements MigrationInterface {
         CONSTRAINT "fk_model_ctas_role" FOREIGN KEY ("role_id") REFERENCES "model_roles"("id") ON DELETE NO ACTION ON UPDATE NO ACTION,
         CONSTRAINT "fk_model_ctas_object" FOREIGN KEY ("object_id") REFERENCES "model_objects"("id") ON DELETE CASCADE ON UPDATE NO ACTION
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_model_ctas_project" ON "model_ctas" ("project_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_model_ctas_project" ON "model_ctas" ("project_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "changes" (
         "project_id" uuid NOT NULL,
@@ -85,7 +95,14 @@ export class ModelSchema1764140000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['changes', 'model_ctas', 'model_attributes', 'model_relationships', 'model_roles', 'model_objects']) {
+    for (const table of [
+      'changes',
+      'model_ctas',
+      'model_attributes',
+      'model_relationships',
+      'model_roles',
+      'model_objects',
+    ]) {
       await queryRunner.query(`DROP TABLE "${table}"`);
     }
   }

@@ -5,10 +5,14 @@ export class ProjectCheckSettings1764150000000 implements MigrationInterface {
   name = 'ProjectCheckSettings1764150000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "projects" ADD "disabled_checks" text array NOT NULL DEFAULT '{}'`);
+    await queryRunner.query(
+      `ALTER TABLE "projects" ADD "disabled_checks" text array NOT NULL DEFAULT '{}'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "projects" DROP COLUMN "disabled_checks"`);
+    await queryRunner.query(
+      `ALTER TABLE "projects" DROP COLUMN "disabled_checks"`,
+    );
   }
 }

@@ -1,0 +1,3 @@
+export * from './lib/collaboration.module';
+export * from './lib/collab-io.adapter';
+export * from './lib/presence';

@@ -1,0 +1,353 @@
+import { AuthModule } from '@orca/api/auth';
+import {
+  type BrowserAgent,
+  createTestApp,
+  signedUpBrowser,
+  type TestApp,
+  uniqueEmail,
+} from '@orca/api/core/testing';
+import { ModelModule } from '@orca/api/model';
+import { ProjectsModule } from '@orca/api/projects';
+import type {
+  ChangeApplied,
+  CollabClientEvents,
+  CollabServerEvents,
+  JoinResponse,
+  PresenceState,
+  SubmitResponse,
+} from '@orca/shared/contracts';
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { CollabIoAdapter } from './collab-io.adapter';
+import { CollaborationModule } from './collaboration.module';
+
+type ClientSocket = Socket<CollabServerEvents, CollabClientEvents>;
+
+describe('live collaboration over Socket.IO (/collab)', () => {
+  let app: TestApp;
+  let url: string;
+  const sockets: ClientSocket[] = [];
+
+  beforeAll(async () => {
+    app = await createTestApp(
+      [AuthModule, ProjectsModule, ModelModule, CollaborationModule],
+      {
+        configure: async (nest, config) => {
+          const adapter = new CollabIoAdapter(nest, config);
+          await adapter.connect();
+          nest.useWebSocketAdapter(adapter);
+        },
+      },
+    );
+    await app.app.listen(0, '127.0.0.1');
+    url = `${await app.app.getUrl()}/collab`.replace('[::1]', '127.0.0.1');
+  }, 120_000);
+
+  afterEach(() => {
+    sockets.splice(0).forEach((socket) => socket.disconnect());
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** Connects with the browser's session cookie, as the Angular app does. */
+  async function connect(
+    browser: { cookies: () => string },
+    clientId = randomUUID(),
+  ): Promise<ClientSocket> {
+    const socket: ClientSocket = io(url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: browser.cookies() },
+      auth: { clientId },
+      reconnection: false,
+      forceNew: true,
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+
+  const join = (socket: ClientSocket, projectId: string, sinceRev?: number) =>
+    socket
+      .timeout(10_000)
+      .emitWithAck('project:join', {
+        projectId,
+        ...(sinceRev !== undefined ? { sinceRev } : {}),
+      }) as Promise<JoinResponse>;
+  const submit = (
+    socket: ClientSocket,
+    projectId: string,
+    change: object,
+    mutationId = randomUUID(),
+    baseRev = 0,
+  ) =>
+    socket
+      .timeout(10_000)
+      .emitWithAck('change:submit', {
+        projectId,
+        mutationId,
+        baseRev,
+        change,
+      } as never) as Promise<SubmitResponse>;
+  const next = <T>(
+    socket: ClientSocket,
+    event: 'change:applied' | 'presence:state' | 'project:revoked',
+    where: (payload: T) => boolean = () => true,
+  ) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no ${event} within 10 s`)),
+        10_000,
+      );
+      const listener = (payload: T) => {
+        if (!where(payload)) return;
+        clearTimeout(timer);
+        socket.off(event, listener as never);
+        resolve(payload);
+      };
+      socket.on(event, listener as never);
+    });
+
+  async function person(label: string) {
+    const { browser, user } = await signedUpBrowser(
+      app,
+      uniqueEmail(label),
+      label,
+    );
+    return { browser, user };
+  }
+
+  async function projectWith(
+    owner: BrowserAgent,
+    role: 'contributor' | 'viewer',
+  ) {
+    const project = (await owner.post('/api/v1/projects', { name: 'Workshop' }))
+      .body;
+    const email = uniqueEmail(role);
+    const invitation = await owner.post(
+      `/api/v1/projects/${project.id}/invitations`,
+      { email, role },
+    );
+    const token = new URL(invitation.body.acceptUrl).pathname
+      .split('/')
+      .pop() as string;
+    const { browser, user } = await signedUpBrowser(
+      app,
+      email,
+      role === 'viewer' ? 'Vera Viewer' : 'Ben Contributor',
+    );
+    await browser.post(`/api/v1/invitations/${token}/accept`);
+    return {
+      projectId: project.id as string,
+      member: browser,
+      memberUser: user,
+    };
+  }
+
+  it('refuses a connection without a session or token', async () => {
+    const socket: ClientSocket = io(url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    sockets.push(socket);
+    const error = await new Promise<Error>((resolve) =>
+      socket.once('connect_error', resolve),
+    );
+    expect(error.message).toBe('unauthenticated');
+  });
+
+  it('shows each person the other, and every change — socket or REST — reaches both in rev order', async () => {
+    const { browser: ana } = await person('Ana Facilitator');
+    const { projectId, member: ben } = await projectWith(ana, 'contributor');
+    const anaSocket = await connect(ana);
+    const benSocket = await connect(ben);
+
+    const anaJoined = await join(anaSocket, projectId);
+    expect(anaJoined).toMatchObject({ ok: true, rev: 0 });
+    const anaSeesBen = next<PresenceState>(
+      anaSocket,
+      'presence:state',
+      (state) => state.members.length === 2,
+    );
+    const benJoined = await join(benSocket, projectId);
+    expect(
+      benJoined.ok && benJoined.presence.map((m) => m.displayName),
+    ).toEqual(['Ana Facilitator', 'Ben Contributor']);
+    expect((await anaSeesBen).members.map((m) => m.displayName)).toEqual([
+      'Ana Facilitator',
+      'Ben Contributor',
+    ]);
+
+    const objectId = randomUUID();
+    const anaGets = next<ChangeApplied>(anaSocket, 'change:applied');
+    const benGets = next<ChangeApplied>(benSocket, 'change:applied');
+    const mutationId = randomUUID();
+    const ack = await submit(
+      benSocket,
+      projectId,
+      {
+        kind: 'object.create',
+        object: {
+          id: objectId,
+          name: 'Plot',
+          definition: '',
+          synonyms: [],
+          examples: [],
+          states: [],
+          sip: {
+            structure: { answer: null, note: '' },
+            instances: { answer: null, note: '' },
+            purpose: { answer: null, note: '' },
+          },
+          openQuestions: [],
+          priority: null,
+          score: null,
+          orderKey: 'a0',
+          position: null,
+        },
+      },
+      mutationId,
+    );
+    expect(ack).toEqual({ ok: true, rev: 1, duplicate: false, changed: true });
+    for (const event of [await anaGets, await benGets]) {
+      expect(event).toMatchObject({
+        projectId,
+        rev: 1,
+        mutationId,
+        change: { kind: 'object.create' },
+      });
+    }
+    const retried = await submit(
+      benSocket,
+      projectId,
+      { kind: 'object.delete', id: objectId },
+      mutationId,
+    );
+    expect(retried).toMatchObject({ ok: true, rev: 1, duplicate: true });
+
+    const viaRest = next<ChangeApplied>(benSocket, 'change:applied');
+    await ana.patch(`/api/v1/projects/${projectId}/objects/${objectId}`, {
+      definition: 'A bed of soil.',
+    });
+    expect(await viaRest).toMatchObject({
+      rev: 2,
+      change: {
+        kind: 'object.update',
+        id: objectId,
+        patch: { definition: 'A bed of soil.' },
+      },
+    });
+
+    const resync = await join(benSocket, projectId, 1);
+    expect(
+      resync.ok && 'changes' in resync && resync.changes.map((c) => c.rev),
+    ).toEqual([2]);
+  });
+
+  it('answers a bad change with a clear error and changes nothing', async () => {
+    const { browser: ana } = await person('Ana');
+    const projectId = (
+      await ana.post('/api/v1/projects', { name: 'Bad input' })
+    ).body.id;
+    const socket = await connect(ana);
+    await join(socket, projectId);
+    const ack = await submit(socket, projectId, {
+      kind: 'object.create',
+      object: { id: randomUUID(), name: '' },
+    });
+    expect(ack.ok).toBe(false);
+    expect(!ack.ok && ack.error.code).toBe('validation_failed');
+    expect(
+      !ack.ok &&
+        ack.error.errors?.some((e) => e.field.startsWith('change.object')),
+    ).toBe(true);
+    expect(
+      (await ana.get(`/api/v1/projects/${projectId}/model`)).body.rev,
+    ).toBe(0);
+  });
+
+  it('lets a viewer watch but not submit, and refuses a non-member like a missing project', async () => {
+    const { browser: ana } = await person('Ana');
+    const { projectId, member: vera } = await projectWith(ana, 'viewer');
+    const veraSocket = await connect(vera);
+    expect((await join(veraSocket, projectId)).ok).toBe(true);
+    const refused = await submit(veraSocket, projectId, {
+      kind: 'object.delete',
+      id: randomUUID(),
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'insufficient_role' },
+    });
+
+    const { browser: stranger } = await person('Stranger');
+    const strangerSocket = await connect(stranger);
+    expect(await join(strangerSocket, projectId)).toEqual({
+      ok: false,
+      error: { code: 'project_not_found', message: 'Project not found' },
+    });
+    expect(
+      await submit(strangerSocket, projectId, {
+        kind: 'object.delete',
+        id: randomUUID(),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+  });
+
+  it('takes a removed member out of the project room at once', async () => {
+    const { browser: ana } = await person('Ana');
+    const {
+      projectId,
+      member: ben,
+      memberUser,
+    } = await projectWith(ana, 'contributor');
+    const benSocket = await connect(ben);
+    await join(benSocket, projectId);
+    const revoked = next<{ projectId: string; reason: string }>(
+      benSocket,
+      'project:revoked',
+    );
+    await ana.delete(`/api/v1/projects/${projectId}/members/${memberUser.id}`);
+    expect(await revoked).toEqual({
+      projectId,
+      reason: 'A facilitator removed you from the project.',
+    });
+
+    let leaked = false;
+    benSocket.on('change:applied', () => (leaked = true));
+    await ana.post(`/api/v1/projects/${projectId}/objects`, { name: 'Secret' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(leaked).toBe(false);
+    expect(
+      await submit(benSocket, projectId, {
+        kind: 'object.delete',
+        id: randomUUID(),
+      }),
+    ).toMatchObject({ ok: false });
+  });
+
+  it('accepts a personal API token instead of a cookie', async () => {
+    const { browser: ana } = await person('Robot owner');
+    const token = (await ana.post('/api/v1/auth/tokens', { name: 'bot' })).body
+      .token as string;
+    const projectId = (await ana.post('/api/v1/projects', { name: 'Bots' }))
+      .body.id;
+    const socket: ClientSocket = io(url, {
+      transports: ['websocket'],
+      auth: { token },
+      reconnection: false,
+      forceNew: true,
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    expect((await join(socket, projectId)).ok).toBe(true);
+  });
+});

@@ -12,5 +12,8 @@ module.exports = async function startEmbeddedPostgres() {
   await server.start();
   process.env.DATABASE_URL = `postgres://postgres@${server.getServerConn()}/postgres`;
   process.env.ORCA_TEST_EMBEDDED_DB = '1';
+  // PGlite is one session: one pooled connection per process keeps transactions isolated (see
+  // docs/decisions/0015).
+  process.env.DATABASE_POOL_MAX = '1';
   globalThis.__ORCA_EMBEDDED_POSTGRES__ = { db, server };
 };

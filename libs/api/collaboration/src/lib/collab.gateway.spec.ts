@@ -72,12 +72,10 @@ describe('live collaboration over Socket.IO (/collab)', () => {
   }
 
   const join = (socket: ClientSocket, projectId: string, sinceRev?: number) =>
-    socket
-      .timeout(10_000)
-      .emitWithAck('project:join', {
-        projectId,
-        ...(sinceRev !== undefined ? { sinceRev } : {}),
-      }) as Promise<JoinResponse>;
+    socket.timeout(10_000).emitWithAck('project:join', {
+      projectId,
+      ...(sinceRev !== undefined ? { sinceRev } : {}),
+    }) as Promise<JoinResponse>;
   const submit = (
     socket: ClientSocket,
     projectId: string,
@@ -85,14 +83,12 @@ describe('live collaboration over Socket.IO (/collab)', () => {
     mutationId = randomUUID(),
     baseRev = 0,
   ) =>
-    socket
-      .timeout(10_000)
-      .emitWithAck('change:submit', {
-        projectId,
-        mutationId,
-        baseRev,
-        change,
-      } as never) as Promise<SubmitResponse>;
+    socket.timeout(10_000).emitWithAck('change:submit', {
+      projectId,
+      mutationId,
+      baseRev,
+      change,
+    } as never) as Promise<SubmitResponse>;
   const next = <T>(
     socket: ClientSocket,
     event: 'change:applied' | 'presence:state' | 'project:revoked',

@@ -308,12 +308,10 @@ export class CollabGateway
   }
 
   private broadcastPresence(projectId: string): void {
-    this.server
-      ?.to(room(projectId))
-      .volatile.emit('presence:state', {
-        projectId,
-        members: this.presence.members(projectId),
-      });
+    this.server?.to(room(projectId)).volatile.emit('presence:state', {
+      projectId,
+      members: this.presence.members(projectId),
+    });
   }
 
   /** Removes a person (or everyone, for a deleted project) from a project's room on every instance. */

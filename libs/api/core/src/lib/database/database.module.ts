@@ -63,13 +63,30 @@ class DatabaseUrlModule {}
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG, DATABASE_URL],
       useFactory: (config: AppConfig, url: string) => ({
-        ...buildDataSourceOptions(url, [], config.databasePoolMax),
+        ...buildDataSourceOptions(
+          url,
+          [],
+          config.databaseUrl ? config.databasePoolMax : 1,
+        ),
         autoLoadEntities: true,
       }),
       dataSourceFactory: async (options?: DataSourceOptions) => {
         if (!options) throw new Error('TypeORM options are missing');
+        // Migrations need two connections (one holds the advisory lock). The embedded database
+        // runs with a single pooled connection, so it migrates through a short-lived second pool.
+        const poolMax =
+          (options.extra as { max?: number } | undefined)?.max ?? 10;
+        const migrator =
+          poolMax > 1
+            ? null
+            : await new DataSource({
+                ...options,
+                extra: { ...options.extra, max: 2 },
+              } as DataSourceOptions).initialize();
         const dataSource = await new DataSource(options).initialize();
-        const applied = await runMigrations(dataSource);
+        const applied = await runMigrations(migrator ?? dataSource).finally(
+          () => migrator?.destroy(),
+        );
         if (applied.length > 0) {
           new Logger('Database').log(
             `Applied migrations: ${applied.map((m) => m.name).join(', ')}`,

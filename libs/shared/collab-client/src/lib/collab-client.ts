@@ -1,0 +1,380 @@
+import type {
+  ChangeApplied,
+  CollabClientEvents,
+  CollabError,
+  CollabServerEvents,
+  JoinResponse,
+  PresenceFocus,
+  PresenceMember,
+  SubmitResponse,
+} from '@orca/shared/contracts';
+import {
+  applyChange,
+  type Change,
+  DomainError,
+  type ProjectModel,
+} from '@orca/shared/domain';
+import { BehaviorSubject, Subject } from 'rxjs';
+import type { Socket } from 'socket.io-client';
+
+export type CollabSocket = Socket<CollabServerEvents, CollabClientEvents>;
+
+export type CollabStatus =
+  | 'connecting'
+  | 'syncing'
+  | 'live'
+  | 'offline'
+  | 'revoked'
+  | 'failed';
+
+export interface CollabState {
+  status: CollabStatus;
+  /** The last revision confirmed by the server. */
+  rev: number;
+  /** The server's model plus this client's pending changes (what the person sees). */
+  model: ProjectModel | null;
+  /** Changes sent or queued but not yet confirmed. */
+  pending: number;
+}
+
+export interface RejectedChange {
+  change: Change;
+  mutationId: string;
+  error: CollabError;
+}
+
+export type SubmitOutcome =
+  | { ok: true; rev: number }
+  | { ok: false; error: CollabError };
+
+export interface CollabClientOptions {
+  socket: CollabSocket;
+  projectId: string;
+  /** Sent in the handshake as `auth.clientId` too: mutation ids are unique per client. */
+  clientId: string;
+  createMutationId?: () => string;
+}
+
+interface Pending {
+  mutationId: string;
+  change: Change;
+  settle: (outcome: SubmitOutcome) => void;
+  inFlight: boolean;
+}
+
+let counter = 0;
+const defaultMutationId = () =>
+  `m-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * One person's live copy of a project's model (DESIGN §4, §5), usable in the browser and in
+ * Node. Own changes apply at once (optimistic) and are queued until the server confirms them;
+ * the server's `change:applied` stream is applied in rev order, pending changes are re-applied on
+ * top (rebase), a refused change is rolled back and reported, a gap in revs or a reconnect
+ * resyncs from the log, and queued changes are resent with their mutation ids (the server drops
+ * what it already has).
+ */
+export class CollabClient {
+  readonly state$: BehaviorSubject<CollabState>;
+  readonly presence$ = new BehaviorSubject<PresenceMember[]>([]);
+  readonly rejected$ = new Subject<RejectedChange>();
+
+  private confirmed: ProjectModel | null = null;
+  private rev = 0;
+  private pending: Pending[] = [];
+  private joining: Promise<void> | null = null;
+  private rejoin = false;
+  private readonly socket: CollabSocket;
+  private readonly projectId: string;
+  private readonly clientId: string;
+  private readonly createMutationId: () => string;
+  private readonly detach: Array<() => void> = [];
+
+  constructor(options: CollabClientOptions) {
+    this.socket = options.socket;
+    this.projectId = options.projectId;
+    this.clientId = options.clientId;
+    this.createMutationId = options.createMutationId ?? defaultMutationId;
+    this.state$ = new BehaviorSubject<CollabState>({
+      status: 'connecting',
+      rev: 0,
+      model: null,
+      pending: 0,
+    });
+  }
+
+  get model(): ProjectModel | null {
+    return this.state$.value.model;
+  }
+
+  get confirmedRev(): number {
+    return this.rev;
+  }
+
+  /** Starts listening and joins the project (now, or as soon as the socket connects). */
+  start(): Promise<void> {
+    const on = <E extends keyof CollabServerEvents | 'connect' | 'disconnect'>(
+      event: E,
+      listener: (...args: never[]) => void,
+    ) => {
+      this.socket.on(event as 'connect', listener as () => void);
+      this.detach.push(() =>
+        this.socket.off(event as 'connect', listener as () => void),
+      );
+    };
+    on('change:applied', (event: ChangeApplied) => this.onApplied(event));
+    on(
+      'presence:state',
+      (state: { projectId: string; members: PresenceMember[] }) => {
+        if (state.projectId === this.projectId)
+          this.presence$.next(state.members);
+      },
+    );
+    on('project:revoked', (event: { projectId: string }) => {
+      if (event.projectId !== this.projectId) return;
+      this.failPending({
+        code: 'project_not_found',
+        message: 'You no longer have access to this project.',
+      });
+      this.publish('revoked');
+    });
+    on('disconnect', () => {
+      for (const pending of this.pending) pending.inFlight = false;
+      if (this.state$.value.status !== 'revoked') this.publish('offline');
+    });
+    on('connect', () => {
+      this.rejoin = false;
+      void this.join();
+    });
+    return this.socket.connected
+      ? this.join()
+      : new Promise((resolve) =>
+          this.socket.once('connect', () => resolve(this.join())),
+        );
+  }
+
+  stop(): void {
+    this.detach.splice(0).forEach((undo) => undo());
+    if (this.socket.connected)
+      this.socket.emit('project:leave', { projectId: this.projectId });
+  }
+
+  /**
+   * Applies a change at once and sends it. Resolves when the server confirms (`ok: true`) or
+   * refuses it (`ok: false`, the change is rolled back). A change the current model refuses is
+   * refused locally without a round trip.
+   */
+  submit(change: Change): Promise<SubmitOutcome> {
+    const view = this.state$.value.model;
+    if (!view)
+      return Promise.resolve({
+        ok: false,
+        error: {
+          code: 'not_joined',
+          message: 'The project is not loaded yet.',
+        },
+      });
+    try {
+      applyChange(view, change);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return Promise.resolve({
+          ok: false,
+          error: {
+            code: error.code,
+            message: error.message,
+            errors: [...error.problems],
+          },
+        });
+      }
+      throw error;
+    }
+    return new Promise<SubmitOutcome>((settle) => {
+      const pending: Pending = {
+        mutationId: this.createMutationId(),
+        change,
+        settle,
+        inFlight: false,
+      };
+      this.pending.push(pending);
+      this.recompute();
+      if (this.state$.value.status === 'live') this.send(pending);
+    });
+  }
+
+  /** Tells the others what this person is looking at (volatile: the latest focus wins). */
+  focus(focus: PresenceFocus | null): void {
+    if (this.socket.connected)
+      this.socket.volatile.emit('presence:update', {
+        projectId: this.projectId,
+        focus,
+      });
+  }
+
+  private join(): Promise<void> {
+    if (this.joining) {
+      // A gap seen while a join is under way: join once more when it ends.
+      this.rejoin = true;
+      return this.joining;
+    }
+    this.joining = this.doJoin().finally(() => {
+      this.joining = null;
+      if (this.rejoin && this.socket.connected) {
+        this.rejoin = false;
+        void this.join();
+      }
+    });
+    return this.joining;
+  }
+
+  private async doJoin(): Promise<void> {
+    this.publish('syncing');
+    const response = (await this.socket
+      .timeout(15_000)
+      .emitWithAck('project:join', {
+        projectId: this.projectId,
+        ...(this.confirmed ? { sinceRev: this.rev } : {}),
+      })
+      .catch(() => null)) as JoinResponse | null;
+    if (!response) {
+      this.publish('offline');
+      return;
+    }
+    if (!response.ok) {
+      this.failPending(response.error);
+      this.publish(
+        response.error.code === 'project_not_found' ? 'revoked' : 'failed',
+      );
+      return;
+    }
+    this.presence$.next(response.presence);
+    if ('model' in response) {
+      this.confirmed = response.model;
+      this.rev = response.rev;
+    } else {
+      for (const event of response.changes) this.applyConfirmed(event);
+    }
+    this.recompute();
+    this.publish('live');
+    // Everything not yet confirmed goes (again): the server answers retries without applying twice.
+    for (const pending of this.pending) this.send(pending);
+  }
+
+  private send(pending: Pending): void {
+    if (pending.inFlight || !this.socket.connected) return;
+    pending.inFlight = true;
+    this.socket
+      .timeout(30_000)
+      .emitWithAck('change:submit', {
+        projectId: this.projectId,
+        mutationId: pending.mutationId,
+        baseRev: this.rev,
+        change: pending.change,
+      })
+      .then((ack: SubmitResponse) => this.onAck(pending, ack))
+      .catch(() => {
+        // No answer (disconnected or timed out): it is resent after the next join.
+        pending.inFlight = false;
+      });
+  }
+
+  private onAck(pending: Pending, ack: SubmitResponse): void {
+    if (!this.pending.includes(pending)) return;
+    if (!ack.ok) {
+      this.pending = this.pending.filter((item) => item !== pending);
+      this.recompute();
+      this.rejected$.next({
+        change: pending.change,
+        mutationId: pending.mutationId,
+        error: ack.error,
+      });
+      pending.settle(ack);
+      return;
+    }
+    // A committed change stays pending until its change:applied arrives (it carries the order);
+    // a retry of one already applied, or a change that changed nothing, brings no event.
+    if (ack.duplicate || !ack.changed || ack.rev <= this.rev) {
+      this.pending = this.pending.filter((item) => item !== pending);
+      this.recompute();
+      pending.settle({ ok: true, rev: ack.rev });
+    }
+  }
+
+  private onApplied(event: ChangeApplied): void {
+    if (
+      event.projectId !== this.projectId ||
+      !this.confirmed ||
+      event.rev <= this.rev
+    )
+      return;
+    if (event.rev > this.rev + 1) {
+      void this.join(); // a gap: fetch what was missed from the log
+      return;
+    }
+    this.applyConfirmed(event);
+    this.recompute();
+  }
+
+  private applyConfirmed(event: ChangeApplied): void {
+    if (!this.confirmed || event.rev <= this.rev) return;
+    try {
+      this.confirmed = applyChange(this.confirmed, event.change).model;
+      this.rev = event.rev;
+    } catch {
+      // Cannot happen with a correct server; if it does, start over from a fresh model.
+      this.confirmed = null;
+      void this.join();
+      return;
+    }
+    if (event.clientId === this.clientId) {
+      const mine = this.pending.find(
+        (pending) => pending.mutationId === event.mutationId,
+      );
+      if (mine) {
+        this.pending = this.pending.filter((pending) => pending !== mine);
+        mine.settle({ ok: true, rev: event.rev });
+      }
+    }
+  }
+
+  /** The view: the confirmed model with every pending change re-applied on top (rebase). */
+  private recompute(): void {
+    let view = this.confirmed;
+    if (view) {
+      for (const pending of this.pending) {
+        try {
+          view = applyChange(view, pending.change).model;
+        } catch {
+          // No longer applies on top of others' changes; the server will say what became of it.
+        }
+      }
+    }
+    this.state$.next({
+      ...this.state$.value,
+      rev: this.rev,
+      model: view,
+      pending: this.pending.length,
+    });
+  }
+
+  private publish(status: CollabStatus): void {
+    this.state$.next({
+      ...this.state$.value,
+      status,
+      rev: this.rev,
+      pending: this.pending.length,
+    });
+  }
+
+  private failPending(error: CollabError): void {
+    for (const pending of this.pending.splice(0)) {
+      this.rejected$.next({
+        change: pending.change,
+        mutationId: pending.mutationId,
+        error,
+      });
+      pending.settle({ ok: false, error });
+    }
+    this.recompute();
+  }
+}

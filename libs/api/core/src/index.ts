@@ -16,3 +16,4 @@ export * from './lib/openapi/openapi';
 export * from './lib/openapi/problem.dto';
 export * from './lib/http/params';
 export * from './lib/http/xsrf-cookie';
+export * from './lib/database/transformers';

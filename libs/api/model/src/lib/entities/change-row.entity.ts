@@ -1,3 +1,4 @@
+import { bigintAsNumber } from '@orca/api/core';
 import { UserEntity } from '@orca/api/auth';
 import { ProjectEntity } from '@orca/api/projects';
 import {
@@ -9,11 +10,6 @@ import {
   PrimaryColumn,
   Unique,
 } from 'typeorm';
-
-const bigintAsNumber = {
-  to: (value: number) => value,
-  from: (value: string | number) => Number(value),
-};
 
 /** One committed change: the project's history, activity feed and resync source. */
 @Entity({ name: 'changes' })

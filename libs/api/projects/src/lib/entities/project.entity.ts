@@ -1,3 +1,4 @@
+import { bigintAsNumber } from '@orca/api/core';
 import {
   Column,
   CreateDateColumn,
@@ -8,11 +9,6 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { UserEntity } from '@orca/api/auth';
-
-const bigintAsNumber = {
-  to: (value: number) => value,
-  from: (value: string | number) => Number(value),
-};
 
 @Entity({ name: 'projects' })
 export class ProjectEntity {

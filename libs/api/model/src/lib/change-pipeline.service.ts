@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { notFound, ProblemException } from '@orca/api/core';
 import {
@@ -67,7 +67,6 @@ const MODEL_CACHE_SIZE = 200;
  */
 @Injectable()
 export class ChangePipeline {
-  private readonly logger = new Logger('ChangePipeline');
   /** The latest model per project, valid only for the rev it was read at (replicas share nothing else). */
   private readonly models = new Map<string, CachedModel>();
   readonly committed$ = new Subject<CommittedChange>();
@@ -289,10 +288,6 @@ export class ChangePipeline {
       projectId,
     ]);
     return 1;
-  }
-
-  forget(projectId: string): void {
-    this.models.delete(projectId);
   }
 
   private async lockProject(

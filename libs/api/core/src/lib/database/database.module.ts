@@ -1,6 +1,5 @@
 import {
   Global,
-  Inject,
   Injectable,
   Logger,
   Module,
@@ -97,6 +96,4 @@ class DatabaseUrlModule {}
     }),
   ],
 })
-export class DatabaseModule {
-  constructor(@Inject(APP_CONFIG) readonly config: AppConfig) {}
-}
+export class DatabaseModule {}

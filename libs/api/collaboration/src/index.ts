@@ -1,3 +1,3 @@
 export * from './lib/collaboration.module';
 export * from './lib/collab-io.adapter';
-export * from './lib/presence';
+export * from './lib/collab-state';

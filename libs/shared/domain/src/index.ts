@@ -20,3 +20,4 @@ export * from './lib/filters';
 export * from './lib/checks';
 export * from './lib/completeness';
 export * from './lib/interchange';
+export * from './lib/concurrency';

@@ -28,6 +28,7 @@ import {
   type CollabError,
   type CollabServerEvents,
   type JoinResponse,
+  type LockResponse,
   type PresenceFocus,
   SESSION_COOKIE,
   type SubmitResponse,
@@ -35,7 +36,7 @@ import {
 import { canEditModel, type Change, isId } from '@orca/shared/domain';
 import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
-import { PresenceRegistry } from './presence';
+import { CollabState, HEARTBEAT_MS } from './collab-state';
 
 interface SocketData {
   principal: Principal;
@@ -58,6 +59,37 @@ type CollabNamespace = Namespace<
 
 /** A reconnecting client gets the missed changes when there are at most this many; else the model. */
 const MAX_RESYNC_CHANGES = 1000;
+/** Focus moves are coalesced per project: the room hears at most this often. */
+const PRESENCE_THROTTLE_MS = 100;
+const FOCUS_KINDS = new Set([
+  'object',
+  'relationship',
+  'role',
+  'cta',
+  'attribute',
+  'nom-cell',
+  'cta-cell',
+  'view',
+]);
+
+/** A focus or lock target as sent by a client, or null when it is not one. */
+function readFocus(value: unknown): PresenceFocus | null {
+  if (!value || typeof value !== 'object') return null;
+  const candidate = value as Record<string, unknown>;
+  if (
+    typeof candidate['kind'] !== 'string' ||
+    !FOCUS_KINDS.has(candidate['kind'])
+  )
+    return null;
+  const focus: Record<string, string> = { kind: candidate['kind'] };
+  for (const key of ['id', 'field', 'row', 'column', 'view']) {
+    const part = candidate[key];
+    if (part === undefined) continue;
+    if (typeof part !== 'string' || part.length > 100) return null;
+    focus[key] = part;
+  }
+  return focus as unknown as PresenceFocus;
+}
 const room = (projectId: string) => `project:${projectId}`;
 
 function readCookie(header: string | undefined, name: string): string | null {
@@ -82,6 +114,11 @@ function toCollabError(error: unknown): CollabError {
   };
 }
 
+/** Who is in the room, for noticing changes (idle drop-outs) between broadcasts. */
+function signature(members: readonly { userId: string }[]): string {
+  return members.map((member) => member.userId).join(',');
+}
+
 const notMember: CollabError = {
   code: 'project_not_found',
   message: 'Project not found',
@@ -98,8 +135,12 @@ export class CollabGateway
   implements OnGatewayInit, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy
 {
   private readonly logger = new Logger('Collab');
-  private readonly presence = new PresenceRegistry();
   private readonly subscriptions: Subscription[] = [];
+  private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  private readonly reliablePresence = new Set<string>();
+  /** What the room last heard of each project's members, to notice idle drop-outs. */
+  private readonly lastMembers = new Map<string, string>();
+  private heartbeat: NodeJS.Timeout | null = null;
 
   @WebSocketServer()
   private server!: CollabNamespace;
@@ -110,6 +151,7 @@ export class CollabGateway
     private readonly projects: ProjectsService,
     private readonly sessions: SessionsService,
     private readonly tokens: ApiTokensService,
+    private readonly state: CollabState,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -130,9 +172,41 @@ export class CollabGateway
 
   onModuleDestroy(): void {
     this.subscriptions.forEach((subscription) => subscription.unsubscribe());
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.presenceTimers.forEach((timer) => clearTimeout(timer));
+  }
+
+  /**
+   * Every HEARTBEAT_MS: keep this instance's presence fresh (for the others), drop sockets that
+   * left a room behind our back (revoked from another instance), expire idle locks and tell rooms
+   * whose members changed (someone went idle or an instance stopped).
+   */
+  private async sweep(): Promise<void> {
+    await this.state.heartbeat((projectId, socketId) =>
+      this.isLocalMember(projectId, socketId),
+    );
+    for (const projectId of this.state.localProjects()) {
+      if (await this.state.expireLocks(projectId))
+        await this.broadcastLocks(projectId);
+      const members = await this.state.members(projectId);
+      if (this.lastMembers.get(projectId) !== signature(members))
+        await this.broadcastPresence(projectId);
+    }
+  }
+
+  private isLocalMember(projectId: string, socketId: string): boolean {
+    return (
+      this.server?.sockets.get(socketId)?.rooms.has(room(projectId)) ?? false
+    );
   }
 
   afterInit(namespace: CollabNamespace): void {
+    this.heartbeat = setInterval(() => {
+      this.sweep().catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'presence sweep failed'),
+      );
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
     namespace.use((socket, next) => {
       this.authenticate(socket)
         .then((principal) => {
@@ -149,11 +223,18 @@ export class CollabGateway
     });
   }
 
-  handleDisconnect(socket: CollabSocket): void {
-    for (const projectId of this.presence.projectsOf(socket.id)) {
-      this.presence.leave(projectId, socket.id);
-      this.broadcastPresence(projectId);
-    }
+  async handleDisconnect(socket: CollabSocket): Promise<void> {
+    for (const projectId of this.state.projectsOf(socket.id))
+      await this.leaveProject(projectId, socket.id).catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'presence cleanup failed'),
+      );
+  }
+
+  /** Presence out, this socket's locks released, and the room told. */
+  private async leaveProject(projectId: string, socketId: string) {
+    const { left, locksReleased } = await this.state.leave(projectId, socketId);
+    if (left) this.schedulePresence(projectId, true);
+    if (locksReleased) await this.broadcastLocks(projectId);
   }
 
   @SubscribeMessage('project:join')
@@ -169,12 +250,13 @@ export class CollabGateway
     // Join the room first: a change committed while we read is then broadcast to us too
     // (the client drops what its rev already holds), never lost in between.
     await socket.join(room(projectId));
-    this.presence.join(projectId, socket.id, {
+    await this.state.join(projectId, socket.id, {
       userId: principal.userId,
       displayName: principal.displayName,
     });
-    this.broadcastPresence(projectId);
-    const presence = this.presence.members(projectId);
+    this.schedulePresence(projectId, true);
+    const presence = await this.state.members(projectId);
+    const locks = await this.state.locks(projectId);
     const sinceRev =
       typeof request.sinceRev === 'number' && Number.isInteger(request.sinceRev)
         ? request.sinceRev
@@ -200,11 +282,11 @@ export class CollabGateway
           effects: entry.effects as ChangeApplied['effects'],
           createdAt: entry.createdAt,
         }));
-        return { ok: true, rev: page.rev, changes, presence };
+        return { ok: true, rev: page.rev, changes, presence, locks };
       }
     }
     const { rev, model } = await this.pipeline.read(projectId);
-    return { ok: true, rev, model, presence };
+    return { ok: true, rev, model, presence, locks };
   }
 
   @SubscribeMessage('project:leave')
@@ -214,8 +296,7 @@ export class CollabGateway
   ): Promise<{ ok: true }> {
     if (isId(request?.projectId)) {
       await socket.leave(room(request.projectId));
-      if (this.presence.leave(request.projectId, socket.id))
-        this.broadcastPresence(request.projectId);
+      await this.leaveProject(request.projectId, socket.id);
     }
     return { ok: true };
   }
@@ -274,18 +355,21 @@ export class CollabGateway
           actorId: principal.userId,
           clientId: socket.data.clientId,
           mutationId: request.mutationId,
-          baseRev:
-            typeof request.baseRev === 'number' ? request.baseRev : undefined,
+          baseRev: request.baseRev,
           change: request.change,
         },
         (field) => `change.${field}`,
       );
-      return {
+      const ack: SubmitResponse = {
         ok: true,
         rev: result.rev,
         duplicate: result.duplicate,
         changed: result.changed,
+        ...(result.overwrote.length > 0 ? { overwrote: result.overwrote } : {}),
       };
+      // Writing is activity: it keeps the person in presence (cheap: at most once a minute).
+      void this.state.touch(projectId, socket.id).catch(() => undefined);
+      return ack;
     } catch (error) {
       if (!(error instanceof ProblemException))
         this.logger.error({ err: error }, 'change:submit failed');
@@ -294,24 +378,112 @@ export class CollabGateway
   }
 
   @SubscribeMessage('presence:update')
-  presenceUpdate(
+  async presenceUpdate(
     @ConnectedSocket() socket: CollabSocket,
     @MessageBody() request: { projectId?: unknown; focus?: unknown },
-  ): void {
+  ): Promise<void> {
     if (!isId(request?.projectId)) return;
-    const focus =
-      request.focus && typeof request.focus === 'object'
-        ? (request.focus as PresenceFocus)
-        : null;
-    if (this.presence.focus(request.projectId, socket.id, focus))
-      this.broadcastPresence(request.projectId);
+    const focus = readFocus(request.focus);
+    if (await this.state.touch(request.projectId, socket.id, focus))
+      this.schedulePresence(request.projectId);
   }
 
-  private broadcastPresence(projectId: string): void {
-    this.server?.to(room(projectId)).volatile.emit('presence:state', {
+  @SubscribeMessage('lock:acquire')
+  async acquireLock(
+    @ConnectedSocket() socket: CollabSocket,
+    @MessageBody() request: { projectId?: unknown; target?: unknown },
+  ): Promise<LockResponse> {
+    const projectId = request?.projectId;
+    if (!isId(projectId) || !socket.rooms.has(room(projectId)))
+      return {
+        ok: false,
+        error: {
+          code: 'not_joined',
+          message: 'Join the project (project:join) before taking locks.',
+        },
+      };
+    const target = readFocus(request.target);
+    if (!target)
+      return {
+        ok: false,
+        error: {
+          code: 'validation_failed',
+          message: 'target must be a focus: {kind, id?, field?, row?, column?}',
+          errors: [{ field: 'target', message: 'not a lock target' }],
+        },
+      };
+    const role = await this.projects.roleOf(
       projectId,
-      members: this.presence.members(projectId),
+      socket.data.principal.userId,
+    );
+    if (!role) return { ok: false, error: notMember };
+    if (!canEditModel(role))
+      return {
+        ok: false,
+        error: {
+          code: 'insufficient_role',
+          message: `Only people who can edit take locks; you are a ${role}.`,
+        },
+      };
+    const response = await this.state.acquire(projectId, socket.id, target, {
+      userId: socket.data.principal.userId,
+      displayName: socket.data.principal.displayName,
     });
+    if (response.ok) await this.broadcastLocks(projectId);
+    return response;
+  }
+
+  @SubscribeMessage('lock:release')
+  async releaseLock(
+    @ConnectedSocket() socket: CollabSocket,
+    @MessageBody() request: { projectId?: unknown; target?: unknown },
+  ): Promise<{ ok: boolean }> {
+    const target = readFocus(request?.target);
+    if (!isId(request?.projectId) || !target) return { ok: false };
+    const released = await this.state.release(
+      request.projectId,
+      target,
+      socket.data.principal.userId,
+    );
+    if (released) await this.broadcastLocks(request.projectId);
+    return { ok: released };
+  }
+
+  /**
+   * Presence is coalesced per project: the room hears the latest state at most every 100 ms (and
+   * less often in big rooms, where each broadcast costs members² bytes). Focus-only updates are
+   * volatile; joins and leaves are not.
+   */
+  private schedulePresence(projectId: string, reliable = false): void {
+    if (reliable) this.reliablePresence.add(projectId);
+    if (this.presenceTimers.has(projectId)) return;
+    const size = this.server?.adapter.rooms.get(room(projectId))?.size ?? 0;
+    const timer = setTimeout(
+      () => {
+        this.presenceTimers.delete(projectId);
+        const volatile = !this.reliablePresence.delete(projectId);
+        this.broadcastPresence(projectId, volatile).catch(() => undefined);
+      },
+      Math.max(PRESENCE_THROTTLE_MS, size * 2),
+    );
+    timer.unref();
+    this.presenceTimers.set(projectId, timer);
+  }
+
+  private async broadcastPresence(projectId: string, volatile = false) {
+    const members = await this.state.members(projectId);
+    this.lastMembers.set(projectId, signature(members));
+    const to = this.server?.to(room(projectId));
+    (volatile ? to?.volatile : to)?.emit('presence:state', {
+      projectId,
+      members,
+    });
+    return members;
+  }
+
+  private async broadcastLocks(projectId: string): Promise<void> {
+    const locks = await this.state.locks(projectId);
+    this.server?.to(room(projectId)).emit('lock:state', { projectId, locks });
   }
 
   /** Removes a person (or everyone, for a deleted project) from a project's room on every instance. */
@@ -325,9 +497,10 @@ export class CollabGateway
       if (userId !== null && socket.data.principal?.userId !== userId) continue;
       socket.emit('project:revoked', { projectId, reason });
       socket.leave(room(projectId));
-      this.presence.leave(projectId, socket.id);
+      await this.state.leave(projectId, socket.id);
     }
-    this.broadcastPresence(projectId);
+    await this.broadcastPresence(projectId);
+    await this.broadcastLocks(projectId);
   }
 
   private async authenticate(socket: CollabSocket): Promise<Principal | null> {

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { REDIS_CLIENT, type RedisConnection } from '@orca/api/core';
+import { CollabState, MemoryHashes, RedisHashes } from './collab-state';
 import { AuthModule } from '@orca/api/auth';
 import { ModelModule } from '@orca/api/model';
 import { ProjectsModule } from '@orca/api/projects';
@@ -7,6 +9,15 @@ import { CollabGateway } from './collab.gateway';
 /** Live collaboration over Socket.IO (namespace /collab). */
 @Module({
   imports: [AuthModule, ProjectsModule, ModelModule],
-  providers: [CollabGateway],
+  providers: [
+    CollabGateway,
+    {
+      // Presence and locks live in Redis when it is configured (shared by every instance).
+      provide: CollabState,
+      inject: [REDIS_CLIENT],
+      useFactory: (redis: RedisConnection | null) =>
+        new CollabState(redis ? new RedisHashes(redis) : new MemoryHashes()),
+    },
+  ],
 })
 export class CollaborationModule {}

@@ -6,7 +6,15 @@ import {
   type Change,
   type ChangeEffect,
   DomainError,
+  fieldsWrittenBy,
   isId,
+  type Overwrite,
+  overwrittenBy,
+  rebaseTextEdit,
+  type TextOp,
+  textKey,
+  textOpsOfChange,
+  TextOpsError,
   type ProjectModel,
   type Problem,
 } from '@orca/shared/domain';
@@ -22,8 +30,11 @@ export interface ChangeSubmission {
   clientId: string;
   /** Unique per client: a retry with the same id is answered, not applied twice. */
   mutationId: string;
-  /** The revision the client based the change on (used to transform text edits). */
-  baseRev?: number;
+  /**
+   * The revision the client based the change on, as sent (validated here): text edits are
+   * transformed over what was typed since, and overwritten concurrent writes are reported.
+   */
+  baseRev?: unknown;
   change: unknown;
 }
 
@@ -35,6 +46,8 @@ export interface CommittedChange {
   mutationId: string;
   change: Change;
   effects: readonly ChangeEffect[];
+  /** Concurrent writes (made after this change's base rev, by others) whose fields it replaced. */
+  overwrote: readonly Overwrite[];
   createdAt: string;
 }
 
@@ -45,6 +58,10 @@ export interface SubmitResult {
   /** True when this mutation was committed before (a retry): `rev` is the one it got then. */
   duplicate: boolean;
   effects: readonly ChangeEffect[];
+  /** Concurrent writes of others that this change replaced (last writer wins, field by field). */
+  overwrote: readonly Overwrite[];
+  /** The change as committed: a text edit is rebased over the text edits made since its base rev. */
+  change?: Change;
   model: ProjectModel;
 }
 
@@ -57,6 +74,8 @@ interface CachedModel {
 }
 
 const MODEL_CACHE_SIZE = 200;
+/** How many later writes are searched for a concurrent write a change replaces. */
+const OVERWRITE_WINDOW = 2000;
 
 /**
  * The one write path (DESIGN §3). Every change — REST, socket, import — is authorised before it
@@ -150,19 +169,29 @@ export class ChangePipeline {
           changed: false,
           duplicate: true,
           effects: earlier[0].effects,
+          overwrote: [],
           model,
         },
       };
     }
+    const baseRev = checkBaseRev(submission.baseRev, rev);
+    const change = await this.rebased(
+      manager,
+      submission.projectId,
+      submission.change,
+      baseRev,
+      rev,
+      mapField,
+    );
     const deletedIds = await this.deletedTargets(
       manager,
       submission.projectId,
       model,
-      submission.change,
+      change,
     );
     let applied;
     try {
-      applied = applyChange(model, submission.change as Change, { deletedIds });
+      applied = applyChange(model, change as Change, { deletedIds });
     } catch (error) {
       if (error instanceof DomainError) throw toProblem(error, mapField);
       throw error;
@@ -174,6 +203,7 @@ export class ChangePipeline {
           changed: false,
           duplicate: false,
           effects: applied.effects,
+          overwrote: [],
           model,
         },
       };
@@ -198,23 +228,35 @@ export class ChangePipeline {
       throw error;
     }
     const nextRev = rev + 1;
-    const change = submission.change as Change;
+    const committedChange = change as Change;
+    const textOps = textOpsOfChange(model, applied.model, committedChange);
+    const overwrote =
+      baseRev < rev
+        ? await this.overwritten(
+            manager,
+            submission.projectId,
+            submission.clientId,
+            committedChange,
+            baseRev,
+          )
+        : [];
     const removedIds = applied.effects.flatMap((effect) =>
       effect.kind === 'removed' ? [effect.removed.item.id] : [],
     );
     const [row]: Array<{ created_at: Date }> = await manager.query(
-      `INSERT INTO changes (project_id, rev, actor_id, client_id, mutation_id, kind, change, effects, removed_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::uuid[]) RETURNING created_at`,
+      `INSERT INTO changes (project_id, rev, actor_id, client_id, mutation_id, kind, change, effects, removed_ids, text_ops)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::uuid[], $10::jsonb) RETURNING created_at`,
       [
         submission.projectId,
         nextRev,
         submission.actorId,
         submission.clientId,
         submission.mutationId,
-        change.kind,
-        JSON.stringify(change),
+        committedChange.kind,
+        JSON.stringify(committedChange),
         JSON.stringify(applied.effects),
         removedIds,
+        Object.keys(textOps).length > 0 ? JSON.stringify(textOps) : null,
       ],
     );
     await manager.query(
@@ -227,6 +269,8 @@ export class ChangePipeline {
         changed: true,
         duplicate: false,
         effects: applied.effects,
+        overwrote,
+        change: committedChange,
         model: applied.model,
       },
       committed: {
@@ -235,8 +279,9 @@ export class ChangePipeline {
         actorId: submission.actorId,
         clientId: submission.clientId,
         mutationId: submission.mutationId,
-        change,
+        change: committedChange,
         effects: applied.effects,
+        overwrote,
         createdAt: new Date(row?.created_at ?? Date.now()).toISOString(),
       },
     };
@@ -323,6 +368,74 @@ export class ChangePipeline {
     }
   }
 
+  /**
+   * A text edit made against an older rev, rebased over the text ops committed to its field since
+   * (DESIGN §4: both typists keep their words). Other changes pass through untouched.
+   */
+  private async rebased(
+    manager: EntityManager,
+    projectId: string,
+    change: unknown,
+    baseRev: number,
+    rev: number,
+    mapField: FieldMapper,
+  ): Promise<unknown> {
+    if (baseRev >= rev || !isTextEdit(change)) return change;
+    const key = textKey(change.target);
+    const rows: Array<{ ops: TextOp[] }> = await manager.query(
+      'SELECT text_ops -> $3::text AS ops FROM changes WHERE project_id = $1 AND rev > $2 AND text_ops ? $3::text ORDER BY rev',
+      [projectId, baseRev, key],
+    );
+    if (rows.length === 0) return change;
+    try {
+      return rebaseTextEdit(
+        change,
+        rows.map((row) => row.ops),
+      );
+    } catch (error) {
+      if (!(error instanceof TextOpsError)) throw error;
+      throw new ProblemException(
+        422,
+        'validation_failed',
+        'The text edit does not fit the text at its base rev',
+        `The ops must apply to the text as it was at rev ${baseRev}.`,
+        [{ field: mapField('ops'), message: error.message }],
+      );
+    }
+  }
+
+  /** What others wrote, after `baseRev`, to the fields this change replaces. */
+  private async overwritten(
+    manager: EntityManager,
+    projectId: string,
+    clientId: string,
+    change: Change,
+    baseRev: number,
+  ): Promise<Overwrite[]> {
+    if (fieldsWrittenBy(change).length === 0) return [];
+    const rows: Array<{
+      rev: string;
+      actor_id: string | null;
+      client_id: string;
+      change: Change;
+    }> = await manager.query(
+      `SELECT rev, actor_id, client_id, change FROM changes
+       WHERE project_id = $1 AND rev > $2 AND client_id <> $3
+         AND (kind LIKE '%.update' OR kind LIKE '%.move' OR kind = 'priority.set')
+       ORDER BY rev LIMIT ${OVERWRITE_WINDOW}`,
+      [projectId, baseRev, clientId],
+    );
+    return overwrittenBy(
+      change,
+      rows.map((row) => ({
+        rev: Number(row.rev),
+        actorId: row.actor_id,
+        clientId: row.client_id,
+        change: row.change,
+      })),
+    );
+  }
+
   /** Ids the change targets that are gone from the model because an earlier change removed them. */
   private async deletedTargets(
     manager: EntityManager,
@@ -344,6 +457,52 @@ export class ChangePipeline {
     );
     return new Set(rows.map((row) => row.id).filter((id) => ids.includes(id)));
   }
+}
+
+function isTextEdit(change: unknown): change is {
+  kind: 'text.edit';
+  target: { itemKind: 'object'; id: string; field: 'definition' };
+  ops: TextOp[];
+} {
+  const candidate = change as {
+    kind?: unknown;
+    target?: { itemKind?: unknown; id?: unknown; field?: unknown };
+    ops?: unknown;
+  } | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.kind === 'text.edit' &&
+    typeof candidate.target?.itemKind === 'string' &&
+    isId(candidate.target.id) &&
+    typeof candidate.target.field === 'string' &&
+    Array.isArray(candidate.ops)
+  );
+}
+
+/** The base rev a client sent, or the current rev when it sent none. */
+function checkBaseRev(baseRev: unknown, rev: number): number {
+  if (baseRev === undefined || baseRev === null) return rev;
+  if (
+    typeof baseRev !== 'number' ||
+    !Number.isSafeInteger(baseRev) ||
+    baseRev < 0 ||
+    baseRev > rev
+  ) {
+    throw new ProblemException(
+      422,
+      'validation_failed',
+      'The base rev is not one this project has had',
+      `baseRev must be a whole number from 0 to the project's rev (${rev}).`,
+      [
+        {
+          field: 'baseRev',
+          message: `must be a whole number from 0 to ${rev}`,
+        },
+      ],
+    );
+  }
+  return baseRev;
 }
 
 function isInModel(model: ProjectModel, id: string): boolean {

@@ -139,10 +139,7 @@ export class ModelController {
         actorId: principal.userId,
         clientId: `rest:${principal.userId}`,
         mutationId,
-        baseRev:
-          typeof request['baseRev'] === 'number'
-            ? request['baseRev']
-            : undefined,
+        baseRev: request['baseRev'],
         change: request['change'],
       },
       (field) => `change.${field}`,
@@ -152,6 +149,7 @@ export class ModelController {
       changed: result.changed,
       duplicate: result.duplicate,
       effects: result.effects,
+      overwrote: result.overwrote,
     };
   }
 

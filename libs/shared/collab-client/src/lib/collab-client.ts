@@ -4,6 +4,8 @@ import type {
   CollabError,
   CollabServerEvents,
   JoinResponse,
+  LockInfo,
+  LockResponse,
   PresenceFocus,
   PresenceMember,
   SubmitResponse,
@@ -12,7 +14,12 @@ import {
   applyChange,
   type Change,
   DomainError,
+  type Overwrite,
   type ProjectModel,
+  rebaseTextEdit,
+  textKey,
+  textOpsOfChange,
+  transformTextOps,
 } from '@orca/shared/domain';
 import { BehaviorSubject, Subject } from 'rxjs';
 import type { Socket } from 'socket.io-client';
@@ -47,6 +54,13 @@ export type SubmitOutcome =
   | { ok: true; rev: number }
   | { ok: false; error: CollabError };
 
+/** A write of yours that someone else's concurrent write replaced (last writer wins). */
+export interface OverwrittenNotice {
+  overwrite: Overwrite;
+  /** The change that replaced it, and who made it. */
+  by: { actorId: string; rev: number; change: Change };
+}
+
 export interface CollabClientOptions {
   socket: CollabSocket;
   projectId: string;
@@ -78,6 +92,10 @@ export class CollabClient {
   readonly state$: BehaviorSubject<CollabState>;
   readonly presence$ = new BehaviorSubject<PresenceMember[]>([]);
   readonly rejected$ = new Subject<RejectedChange>();
+  /** Soft locks in the project (hints: who is editing what). */
+  readonly locks$ = new BehaviorSubject<LockInfo[]>([]);
+  /** Your writes that someone else's concurrent write replaced. */
+  readonly overwritten$ = new Subject<OverwrittenNotice>();
 
   private confirmed: ProjectModel | null = null;
   private rev = 0;
@@ -130,6 +148,9 @@ export class CollabClient {
           this.presence$.next(state.members);
       },
     );
+    on('lock:state', (state: { projectId: string; locks: LockInfo[] }) => {
+      if (state.projectId === this.projectId) this.locks$.next(state.locks);
+    });
     on('project:revoked', (event: { projectId: string }) => {
       if (event.projectId !== this.projectId) return;
       this.failPending({
@@ -198,8 +219,32 @@ export class CollabClient {
       };
       this.pending.push(pending);
       this.recompute();
-      if (this.state$.value.status === 'live') this.send(pending);
+      if (this.state$.value.status === 'live') this.sendNext();
     });
+  }
+
+  /**
+   * Takes (or renews) a soft lock on a cell or field. `ok: false` names who holds it; a lock
+   * only warns, it never stops anyone's writes.
+   */
+  async acquireLock(target: PresenceFocus): Promise<LockResponse> {
+    if (!this.socket.connected)
+      return {
+        ok: false,
+        error: { code: 'offline', message: 'Not connected.' },
+      };
+    return (await this.socket
+      .timeout(10_000)
+      .emitWithAck('lock:acquire', { projectId: this.projectId, target })
+      .catch(() => ({
+        ok: false,
+        error: { code: 'timeout', message: 'No answer from the server.' },
+      }))) as LockResponse;
+  }
+
+  releaseLock(target: PresenceFocus): void {
+    if (this.socket.connected)
+      this.socket.emit('lock:release', { projectId: this.projectId, target });
   }
 
   /** Tells the others what this person is looking at (volatile: the latest focus wins). */
@@ -248,6 +293,7 @@ export class CollabClient {
       return;
     }
     this.presence$.next(response.presence);
+    this.locks$.next(response.locks ?? []);
     if ('model' in response) {
       this.confirmed = response.model;
       this.rev = response.rev;
@@ -256,12 +302,20 @@ export class CollabClient {
     }
     this.recompute();
     this.publish('live');
-    // Everything not yet confirmed goes (again): the server answers retries without applying twice.
-    for (const pending of this.pending) this.send(pending);
+    // What is not yet confirmed goes (again): the server answers retries without applying twice.
+    for (const pending of this.pending) pending.inFlight = false;
+    this.sendNext();
   }
 
-  private send(pending: Pending): void {
-    if (pending.inFlight || !this.socket.connected) return;
+  /**
+   * Changes go one at a time, in order: the next leaves when the previous one is confirmed
+   * (seen in change:applied) or refused. So every change is based on a rev that holds all of
+   * this client's earlier ones, which is what text edits are transformed against.
+   */
+  private sendNext(): void {
+    const pending = this.pending[0];
+    if (!pending || pending.inFlight || !this.socket.connected) return;
+    if (this.state$.value.status !== 'live') return;
     pending.inFlight = true;
     this.socket
       .timeout(30_000)
@@ -273,8 +327,10 @@ export class CollabClient {
       })
       .then((ack: SubmitResponse) => this.onAck(pending, ack))
       .catch(() => {
-        // No answer (disconnected or timed out): it is resent after the next join.
+        // No answer: resent after the next join, or now if still connected (a slow server; the
+        // mutation id keeps it from being applied twice).
         pending.inFlight = false;
+        if (this.state$.value.status === 'live') this.sendNext();
       });
   }
 
@@ -289,14 +345,18 @@ export class CollabClient {
         error: ack.error,
       });
       pending.settle(ack);
+      this.sendNext();
       return;
     }
-    // A committed change stays pending until its change:applied arrives (it carries the order);
-    // a retry of one already applied, or a change that changed nothing, brings no event.
-    if (ack.duplicate || !ack.changed || ack.rev <= this.rev) {
+    // A committed change stays pending until its change:applied arrives (it carries the order
+    // and the change as committed). A change that changed nothing brings no event, nor does a
+    // retry whose first copy this client has already seen.
+    const noEvent = ack.duplicate ? ack.rev <= this.rev : !ack.changed;
+    if (noEvent || ack.rev <= this.rev) {
       this.pending = this.pending.filter((item) => item !== pending);
       this.recompute();
       pending.settle({ ok: true, rev: ack.rev });
+      this.sendNext();
     }
   }
 
@@ -317,8 +377,9 @@ export class CollabClient {
 
   private applyConfirmed(event: ChangeApplied): void {
     if (!this.confirmed || event.rev <= this.rev) return;
+    const before = this.confirmed;
     try {
-      this.confirmed = applyChange(this.confirmed, event.change).model;
+      this.confirmed = applyChange(before, event.change).model;
       this.rev = event.rev;
     } catch {
       // Cannot happen with a correct server; if it does, start over from a fresh model.
@@ -326,13 +387,50 @@ export class CollabClient {
       void this.join();
       return;
     }
-    if (event.clientId === this.clientId) {
-      const mine = this.pending.find(
-        (pending) => pending.mutationId === event.mutationId,
-      );
-      if (mine) {
-        this.pending = this.pending.filter((pending) => pending !== mine);
-        mine.settle({ ok: true, rev: event.rev });
+    const mine =
+      event.clientId === this.clientId
+        ? this.pending.find(
+            (pending) => pending.mutationId === event.mutationId,
+          )
+        : undefined;
+    if (mine) {
+      this.pending = this.pending.filter((pending) => pending !== mine);
+      mine.settle({ ok: true, rev: event.rev });
+      this.sendNext();
+    } else {
+      this.rebasePendingText(before, event.change);
+    }
+    for (const overwrite of event.overwrote ?? []) {
+      if (overwrite.clientId === this.clientId)
+        this.overwritten$.next({
+          overwrite,
+          by: { actorId: event.actorId, rev: event.rev, change: event.change },
+        });
+    }
+  }
+
+  /**
+   * Someone else's change reached a long text this client is still typing into: the pending text
+   * edits are rewritten to apply after it, exactly as the server will rewrite them (DESIGN §4),
+   * so both people's words stay where they typed them.
+   */
+  private rebasePendingText(before: ProjectModel, change: Change): void {
+    if (!this.confirmed) return;
+    const applied = textOpsOfChange(before, this.confirmed, change);
+    if (Object.keys(applied).length === 0) return;
+    for (const pending of this.pending) {
+      const edit = pending.change;
+      if (edit.kind !== 'text.edit') continue;
+      const key = textKey(edit.target);
+      const theirs = applied[key];
+      if (!theirs) continue;
+      try {
+        const rebased = rebaseTextEdit(edit, [theirs]);
+        // What the others' ops look like after this pending edit, for the next pending one.
+        applied[key] = transformTextOps(theirs, edit.ops, 'left');
+        pending.change = rebased;
+      } catch {
+        // The ops no longer fit: the server will refuse or rebase it and say so.
       }
     }
   }

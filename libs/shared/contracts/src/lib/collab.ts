@@ -1,4 +1,9 @@
-import type { Change, ChangeEffect, ProjectModel } from '@orca/shared/domain';
+import type {
+  Change,
+  ChangeEffect,
+  Overwrite,
+  ProjectModel,
+} from '@orca/shared/domain';
 
 /** Socket.IO namespace of live collaboration. */
 export const COLLAB_NAMESPACE = '/collab';
@@ -21,6 +26,11 @@ export interface ChangeApplied {
   mutationId: string;
   change: Change;
   effects: readonly ChangeEffect[];
+  /**
+   * Writes of others, made concurrently (after this change's base rev), that this change
+   * replaced: last writer wins per field, and the client whose write was replaced is told.
+   */
+  overwrote?: readonly Overwrite[];
   createdAt: string;
 }
 
@@ -57,14 +67,61 @@ export interface JoinRequest {
 }
 
 export type JoinResponse =
-  | { ok: true; rev: number; model: ProjectModel; presence: PresenceMember[] }
+  | {
+      ok: true;
+      rev: number;
+      model: ProjectModel;
+      presence: PresenceMember[];
+      locks: LockInfo[];
+    }
   | {
       ok: true;
       rev: number;
       changes: ChangeApplied[];
       presence: PresenceMember[];
+      locks: LockInfo[];
     }
   | { ok: false; error: CollabError };
+
+/**
+ * A soft lock: "I am editing this cell/field". A hint for people, never a correctness mechanism:
+ * writes are accepted whoever holds it. Released by its holder, on disconnect, or after
+ * `LOCK_IDLE_MS` without being renewed (acquiring again renews it).
+ */
+export interface LockInfo {
+  /** What is locked: same shape as a presence focus (an item's field, a matrix cell). */
+  target: PresenceFocus;
+  /** Canonical key of the target (see `lockKey`). */
+  key: string;
+  holder: { userId: string; displayName: string; color: string };
+  acquiredAt: string;
+  expiresAt: string;
+}
+
+export const LOCK_IDLE_MS = 5 * 60_000;
+
+/** A person drops out of presence after this long without any activity. */
+export const PRESENCE_IDLE_MS = 15 * 60_000;
+
+/** The canonical key of a lock or focus target. */
+export function lockKey(target: PresenceFocus): string {
+  return [
+    target.kind,
+    target.id ?? '',
+    target.field ?? '',
+    target.row ?? '',
+    target.column ?? '',
+  ].join(':');
+}
+
+export type LockResponse =
+  | { ok: true; lock: LockInfo }
+  | { ok: false; holder?: LockInfo['holder']; error?: CollabError };
+
+export interface LockState {
+  projectId: string;
+  locks: LockInfo[];
+}
 
 export interface SubmitRequest {
   projectId: string;
@@ -74,7 +131,14 @@ export interface SubmitRequest {
 }
 
 export type SubmitResponse =
-  | { ok: true; rev: number; duplicate: boolean; changed: boolean }
+  | {
+      ok: true;
+      rev: number;
+      duplicate: boolean;
+      changed: boolean;
+      /** Concurrent writes of others this change replaced (last writer wins, per field). */
+      overwrote?: readonly Overwrite[];
+    }
   | { ok: false; error: CollabError };
 
 export interface PresenceState {
@@ -94,12 +158,21 @@ export interface CollabClientEvents {
     projectId: string;
     focus: PresenceFocus | null;
   }) => void;
+  'lock:acquire': (
+    request: { projectId: string; target: PresenceFocus },
+    ack: Ack<LockResponse>,
+  ) => void;
+  'lock:release': (
+    request: { projectId: string; target: PresenceFocus },
+    ack?: Ack<{ ok: boolean }>,
+  ) => void;
 }
 
 /** Events the server sends (contract: DESIGN §5). */
 export interface CollabServerEvents {
   'change:applied': (event: ChangeApplied) => void;
   'presence:state': (state: PresenceState) => void;
+  'lock:state': (state: LockState) => void;
   /** You were removed from the project (or it was deleted): its room is closed to you. */
   'project:revoked': (event: { projectId: string; reason: string }) => void;
 }

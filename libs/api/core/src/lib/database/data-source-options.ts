@@ -2,12 +2,14 @@ import type { DataSourceOptions, MixedList } from 'typeorm';
 import { FoundationSchema1764130000000 } from './migrations/1764130000000-foundation-schema';
 import { ModelSchema1764140000000 } from './migrations/1764140000000-model-schema';
 import { ProjectCheckSettings1764150000000 } from './migrations/1764150000000-project-check-settings';
+import { ChangeTextOps1764160000000 } from './migrations/1764160000000-change-text-ops';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
   FoundationSchema1764130000000,
   ModelSchema1764140000000,
   ProjectCheckSettings1764150000000,
+  ChangeTextOps1764160000000,
 ];
 
 export function buildDataSourceOptions(

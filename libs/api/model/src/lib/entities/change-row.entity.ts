@@ -69,6 +69,10 @@ export class ChangeRow {
   })
   removedIds!: string[];
 
+  /** The text ops this change applied per long-text field (`<itemKind>:<id>:<field>`), for OT. */
+  @Column({ name: 'text_ops', type: 'jsonb', nullable: true })
+  textOps!: Record<string, unknown> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -13,6 +13,8 @@ import type {
   CollabClientEvents,
   CollabServerEvents,
   JoinResponse,
+  LockResponse,
+  LockState,
   PresenceState,
   SubmitResponse,
 } from '@orca/shared/contracts';
@@ -81,17 +83,21 @@ describe('live collaboration over Socket.IO (/collab)', () => {
     projectId: string,
     change: object,
     mutationId = randomUUID(),
-    baseRev = 0,
+    baseRev?: number,
   ) =>
     socket.timeout(10_000).emitWithAck('change:submit', {
       projectId,
       mutationId,
-      baseRev,
+      ...(baseRev !== undefined ? { baseRev } : {}),
       change,
     } as never) as Promise<SubmitResponse>;
   const next = <T>(
     socket: ClientSocket,
-    event: 'change:applied' | 'presence:state' | 'project:revoked',
+    event:
+      | 'change:applied'
+      | 'presence:state'
+      | 'project:revoked'
+      | 'lock:state',
     where: (payload: T) => boolean = () => true,
   ) =>
     new Promise<T>((resolve, reject) => {
@@ -345,5 +351,220 @@ describe('live collaboration over Socket.IO (/collab)', () => {
       socket.once('connect_error', reject);
     });
     expect((await join(socket, projectId)).ok).toBe(true);
+  });
+
+  describe('concurrent edits', () => {
+    async function workshop() {
+      const { browser: ana, user: anaUser } = await person('Ana Facilitator');
+      const {
+        projectId,
+        member: ben,
+        memberUser: benUser,
+      } = await projectWith(ana, 'contributor');
+      const created = await ana.post(`/api/v1/projects/${projectId}/objects`, {
+        name: 'Course',
+        definition: 'A course.',
+      });
+      expect(created.status).toBe(201);
+      const anaSocket = await connect(ana, `ana-${randomUUID()}`);
+      const benSocket = await connect(ben, `ben-${randomUUID()}`);
+      await join(anaSocket, projectId);
+      await join(benSocket, projectId);
+      return {
+        ana,
+        anaUser,
+        ben,
+        benUser,
+        anaSocket,
+        benSocket,
+        projectId,
+        objectId: created.body.object.id as string,
+        rev: created.body.rev as number,
+      };
+    }
+
+    it('keeps the words of two people typing in one definition at the same moment', async () => {
+      const { ana, anaSocket, benSocket, projectId, objectId, rev } =
+        await workshop();
+      const target = { itemKind: 'object', id: objectId, field: 'definition' };
+      // Both typed against "A course." (rev `rev`); neither has seen the other's words.
+      const [anaAck, benAck] = await Promise.all([
+        submit(
+          anaSocket,
+          projectId,
+          {
+            kind: 'text.edit',
+            target,
+            ops: [{ retain: 2 }, { insert: 'short ' }],
+          },
+          randomUUID(),
+          rev,
+        ),
+        submit(
+          benSocket,
+          projectId,
+          {
+            kind: 'text.edit',
+            target,
+            ops: [{ retain: 8 }, { insert: ' on SQL' }],
+          },
+          randomUUID(),
+          rev,
+        ),
+      ]);
+      expect(anaAck.ok && benAck.ok).toBe(true);
+      const object = await ana.get(
+        `/api/v1/projects/${projectId}/objects/${objectId}`,
+      );
+      expect(object.body.definition).toBe('A short course on SQL.');
+    });
+
+    it('tells both sides when a concurrent write of the same field was replaced', async () => {
+      const { anaSocket, benSocket, anaUser, projectId, objectId, rev } =
+        await workshop();
+      const anaHears = next<ChangeApplied>(
+        anaSocket,
+        'change:applied',
+        (event) => (event.overwrote ?? []).length > 0,
+      );
+      const first = await submit(
+        anaSocket,
+        projectId,
+        { kind: 'object.update', id: objectId, patch: { name: 'Class' } },
+        randomUUID(),
+        rev,
+      );
+      expect(first).toMatchObject({ ok: true, rev: rev + 1 });
+      // Ben had not seen Ana's rename when he renamed it too: his wins, and both are told.
+      const second = await submit(
+        benSocket,
+        projectId,
+        { kind: 'object.update', id: objectId, patch: { name: 'Module' } },
+        randomUUID(),
+        rev,
+      );
+      expect(second).toMatchObject({
+        ok: true,
+        rev: rev + 2,
+        overwrote: [
+          {
+            itemKind: 'object',
+            id: objectId,
+            field: 'name',
+            rev: rev + 1,
+            actorId: anaUser.id,
+          },
+        ],
+      });
+      const event = await anaHears;
+      expect(event.change).toMatchObject({ patch: { name: 'Module' } });
+      expect(event.overwrote?.[0]?.field).toBe('name');
+    });
+
+    it('shows soft locks to everyone, warns without blocking, and releases them on disconnect', async () => {
+      const { ana, anaSocket, benSocket, projectId, objectId } =
+        await workshop();
+      const target = { kind: 'object', id: objectId, field: 'definition' };
+      const benSeesLock = next<LockState>(
+        benSocket,
+        'lock:state',
+        (state) => state.locks.length === 1,
+      );
+      const taken = (await anaSocket
+        .timeout(10_000)
+        .emitWithAck('lock:acquire', {
+          projectId,
+          target,
+        } as never)) as LockResponse;
+      expect(taken).toMatchObject({
+        ok: true,
+        lock: { holder: { displayName: 'Ana Facilitator' } },
+      });
+      expect(
+        (await benSeesLock).locks.map((lock) => lock.holder.displayName),
+      ).toEqual(['Ana Facilitator']);
+      const refused = (await benSocket
+        .timeout(10_000)
+        .emitWithAck('lock:acquire', {
+          projectId,
+          target,
+        } as never)) as LockResponse;
+      expect(refused).toMatchObject({
+        ok: false,
+        holder: { displayName: 'Ana Facilitator' },
+      });
+      // A lock is a hint: Ben's write goes through.
+      expect(
+        await submit(
+          benSocket,
+          projectId,
+          {
+            kind: 'object.update',
+            id: objectId,
+            patch: { definition: 'Ben wrote this.' },
+          },
+          randomUUID(),
+          undefined,
+        ),
+      ).toMatchObject({ ok: true });
+      const released = next<LockState>(
+        benSocket,
+        'lock:state',
+        (state) => state.locks.length === 0,
+      );
+      anaSocket.disconnect();
+      expect((await released).locks).toEqual([]);
+      const again = (await benSocket
+        .timeout(10_000)
+        .emitWithAck('lock:acquire', {
+          projectId,
+          target,
+        } as never)) as LockResponse;
+      expect(again.ok).toBe(true);
+      expect(
+        (await ana.get(`/api/v1/projects/${projectId}/model`)).status,
+      ).toBe(200);
+    });
+
+    it('lets viewers see locks but not take them', async () => {
+      const { browser: ana } = await person('Ana Facilitator');
+      const { projectId, member: vera } = await projectWith(ana, 'viewer');
+      const socket = await connect(vera);
+      const joined = await join(socket, projectId);
+      expect(joined).toMatchObject({ ok: true, locks: [] });
+      const refused = (await socket
+        .timeout(10_000)
+        .emitWithAck('lock:acquire', {
+          projectId,
+          target: { kind: 'view', view: 'nom' },
+        } as never)) as LockResponse;
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'insufficient_role' },
+      });
+    });
+
+    it('refuses a base rev the project never had, naming the field', async () => {
+      const { ana, projectId, objectId, rev } = await workshop();
+      for (const baseRev of [rev + 5, -1, 'yesterday']) {
+        const response = await ana.post(
+          `/api/v1/projects/${projectId}/changes`,
+          {
+            baseRev,
+            change: {
+              kind: 'object.update',
+              id: objectId,
+              patch: { name: 'Lesson' },
+            },
+          },
+        );
+        expect(response.status).toBe(422);
+        expect(response.body.errors).toEqual([
+          expect.objectContaining({ field: 'baseRev' }),
+        ]);
+      }
+      const model = await ana.get(`/api/v1/projects/${projectId}/model`);
+      expect(model.body.rev).toBe(rev);
+    });
   });
 });

@@ -51,7 +51,8 @@ export interface RejectedChange {
 }
 
 export type SubmitOutcome =
-  | { ok: true; rev: number }
+  /** `committed`: the change is in the project's log (false: it changed nothing, e.g. an echo). */
+  | { ok: true; rev: number; committed: boolean }
   | { ok: false; error: CollabError };
 
 /** A write of yours that someone else's concurrent write replaced (last writer wins). */
@@ -355,7 +356,7 @@ export class CollabClient {
     if (noEvent || ack.rev <= this.rev) {
       this.pending = this.pending.filter((item) => item !== pending);
       this.recompute();
-      pending.settle({ ok: true, rev: ack.rev });
+      pending.settle({ ok: true, rev: ack.rev, committed: ack.duplicate });
       this.sendNext();
     }
   }
@@ -395,7 +396,7 @@ export class CollabClient {
         : undefined;
     if (mine) {
       this.pending = this.pending.filter((pending) => pending !== mine);
-      mine.settle({ ok: true, rev: event.rev });
+      mine.settle({ ok: true, rev: event.rev, committed: true });
       this.sendNext();
     } else {
       this.rebasePendingText(before, event.change);

@@ -1,14 +1,19 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   LoginRequest,
   RegisterRequest,
   SESSION_COOKIE,
   UserDto,
 } from '@orca/shared/contracts';
+import {
+  delay,
+  READY_WITHIN_MS,
+  serverEntry,
+  ServerProcess,
+  STOP_WITHIN_MS,
+} from './support/server-process';
 
 /**
  * The embedded default, as a person meets it: `node dist/apps/api/main.js` with no DATABASE_URL
@@ -16,142 +21,11 @@ import {
  * keeps its accounts across a restart.
  */
 
-const workspaceRoot = resolve(__dirname, '../../..');
-const serverEntry = join(workspaceRoot, 'dist/apps/api/main.js');
-const READY_WITHIN_MS = 90_000;
-const STOP_WITHIN_MS = 15_000;
-const KEPT_OUTPUT_CHARS = 200_000;
-
 const account: RegisterRequest = {
   email: 'ada.lovelace@example.com',
   password: 'analytical-engine-1843',
   displayName: 'Ada Lovelace',
 };
-
-/** Asks the kernel for a free loopback port, then frees it for the server to take. */
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
-}
-
-/** One run of the built server on a given data directory, with its output kept for failures. */
-class EmbeddedServer {
-  private child: ChildProcess | undefined;
-  private output = '';
-  private exit: Promise<void> = Promise.resolve();
-  baseUrl = '';
-
-  constructor(
-    private readonly dataDir: string,
-    private readonly label: string,
-  ) {}
-
-  get log(): string {
-    return `--- ${this.label}: server output (${serverEntry}) ---\n${this.output || '(nothing)'}\n--- end of ${this.label} ---`;
-  }
-
-  async start(): Promise<void> {
-    const port = await freeLoopbackPort();
-    this.baseUrl = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env['DATABASE_URL'];
-    delete env['REDIS_URL'];
-    // Jest sets NODE_ENV=test; the server should see what a person's shell gives it.
-    delete env['NODE_ENV'];
-    env['PORT'] = String(port);
-    env['DATA_DIR'] = this.dataDir;
-
-    const child = spawn(process.execPath, [serverEntry], {
-      cwd: workspaceRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    const keep = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString('utf8')).slice(
-        -KEPT_OUTPUT_CHARS,
-      );
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    this.exit = new Promise((done) => {
-      child.once('exit', (code, signal) => {
-        this.output += `\n[exited with ${signal ?? `code ${code}`}]`;
-        done();
-      });
-      child.once('error', (error) => {
-        this.output += `\n[could not run: ${error.message}]`;
-        done();
-      });
-    });
-  }
-
-  /** Resolves when GET /api/health/ready answers 200; fails early if the process exits. */
-  async waitUntilReady(): Promise<void> {
-    const deadline = Date.now() + READY_WITHIN_MS;
-    let lastAnswer = 'no answer yet';
-    while (Date.now() < deadline) {
-      if (!this.running) {
-        throw new Error(`the server exited before it was ready\n${this.log}`);
-      }
-      try {
-        const response = await fetch(`${this.baseUrl}/api/health/ready`, {
-          signal: AbortSignal.timeout(2_000),
-        });
-        lastAnswer = `HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`;
-        if (response.status === 200) {
-          return;
-        }
-      } catch (error) {
-        lastAnswer = String(error);
-      }
-      await delay(250);
-    }
-    throw new Error(
-      `GET /api/health/ready did not answer 200 within ${READY_WITHIN_MS / 1000}s (last: ${lastAnswer})\n${this.log}`,
-    );
-  }
-
-  get running(): boolean {
-    return (
-      this.child !== undefined &&
-      this.child.exitCode === null &&
-      this.child.signalCode === null
-    );
-  }
-
-  /** SIGTERM, as a container runtime stops it: PGlite must close its files cleanly. */
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || !this.running) {
-      return;
-    }
-    child.kill('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    const stopped = await Promise.race([
-      this.exit.then(() => true),
-      new Promise<boolean>((done) => {
-        timer = setTimeout(() => done(false), STOP_WITHIN_MS);
-      }),
-    ]);
-    clearTimeout(timer);
-    if (!stopped) {
-      this.output += `\n[did not stop within ${STOP_WITHIN_MS / 1000}s of SIGTERM: killed]`;
-      child.kill('SIGKILL');
-      await this.exit;
-    }
-  }
-}
 
 function cookiesFrom(response: Response): string[] {
   return response.headers.getSetCookie();
@@ -198,8 +72,8 @@ function postJson(url: string, body: unknown): Promise<Response> {
 
 describe('the api in embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
   let dataDir: string;
-  const servers: EmbeddedServer[] = [];
-  let server: EmbeddedServer;
+  const servers: ServerProcess[] = [];
+  let server: ServerProcess;
   let session = '';
 
   /** Runs a test body; on failure, appends what the servers printed so CI logs explain it. */
@@ -216,8 +90,11 @@ describe('the api in embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     }
   }
 
-  async function startServer(label: string): Promise<EmbeddedServer> {
-    const started = new EmbeddedServer(dataDir, label);
+  async function startServer(label: string): Promise<ServerProcess> {
+    const started = new ServerProcess(
+      { DATABASE_URL: undefined, REDIS_URL: undefined, DATA_DIR: dataDir },
+      label,
+    );
     servers.push(started);
     await started.start();
     await started.waitUntilReady();

@@ -1,0 +1,391 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import type { PresenceFocus, PresenceMember } from '@orca/shared/contracts';
+import {
+  CRUD_CLASSES,
+  buildCtaMatrix,
+  ctasInCell,
+  findItem,
+  type Change,
+  type CrudClass,
+  type Id,
+  type ProjectModel,
+} from '@orca/shared/domain';
+import { Confirmation, EmptyState } from '@orca/web/ui';
+import {
+  clampGridPosition,
+  nextGridPosition,
+  type GridPosition,
+} from '../shared/grid-keys';
+import type { LockView, ModelDestination } from '../shared/model-view';
+import {
+  PresenceIndex,
+  cellKey,
+  itemKey,
+  type PresenceMarks,
+} from '../shared/presence-index';
+import { PresenceMarksComponent } from '../shared/presence-marks';
+import { CRUD_LABEL, CRUD_LETTER } from '../shared/vocabulary';
+import { CtaCellPanelComponent } from './cta-cell-panel';
+import { RoleListComponent } from './role-list';
+
+interface CellRef {
+  readonly roleId: Id;
+  readonly objectId: Id;
+}
+
+let nextMatrixId = 0;
+
+/**
+ * The CTA Matrix: roles down the side, objects across the top, the calls-to-action of each role on
+ * each object in the cells; role management beside it. Presentational: it emits domain Changes.
+ */
+@Component({
+  selector: 'orca-cta-matrix',
+  imports: [
+    CtaCellPanelComponent,
+    RoleListComponent,
+    PresenceMarksComponent,
+    EmptyState,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(focusout)': 'onFocusOut($event)' },
+  templateUrl: './cta-matrix.html',
+  styleUrl: './cta-matrix.css',
+})
+export class CtaMatrixComponent {
+  readonly model = input.required<ProjectModel>();
+  readonly readonly = input(false);
+  readonly presence = input<readonly PresenceMember[]>([]);
+  readonly locks = input<readonly LockView[]>([]);
+  readonly currentUserId = input<string | null>(null);
+
+  /** cta.* and role.* changes to apply. */
+  readonly edit = output<Change>();
+  /** A cell ({kind:'cta-cell', row: roleId, column: objectId, field?}), a CTA or a role; null on leaving. */
+  readonly focusChange = output<PresenceFocus | null>();
+  readonly lockRequest = output<PresenceFocus>();
+  readonly lockRelease = output<PresenceFocus>();
+  /** "Add starter roles": the page calls the bulk endpoint. */
+  readonly starterSet = output<void>();
+  readonly goTo = output<ModelDestination>();
+
+  protected readonly gridId = `orca-cta-${nextMatrixId++}`;
+  protected readonly crudClasses = CRUD_CLASSES;
+  protected readonly crudLetter = CRUD_LETTER;
+  protected readonly crudLabel = CRUD_LABEL;
+
+  private readonly confirmation = inject(Confirmation);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly gridElement = viewChild<ElementRef<HTMLElement>>('grid');
+  private readonly panel = viewChild(CtaCellPanelComponent);
+
+  /** The CRUD classes shown; all by default. */
+  protected readonly crudFilter = signal<ReadonlySet<CrudClass>>(
+    new Set(CRUD_CLASSES),
+  );
+  protected readonly primaryOnly = signal(false);
+  protected readonly filtering = computed(
+    () => this.primaryOnly() || this.crudFilter().size < CRUD_CLASSES.length,
+  );
+
+  protected readonly matrix = computed(() =>
+    buildCtaMatrix(this.model(), {
+      crud: [...this.crudFilter()],
+      primaryOnly: this.primaryOnly(),
+    }),
+  );
+  /** CTAs per cell before filtering, to tell how many the filters hide. */
+  private readonly totals = computed(() => {
+    const totals = new Map<string, number>();
+    for (const cta of Object.values(this.model().ctas)) {
+      const key = `${cta.roleId}|${cta.objectId}`;
+      totals.set(key, (totals.get(key) ?? 0) + 1);
+    }
+    return totals;
+  });
+  protected readonly shownCount = computed(() =>
+    this.matrix().rows.reduce(
+      (n, row) => n + row.cells.reduce((m, cell) => m + cell.ctas.length, 0),
+      0,
+    ),
+  );
+
+  protected readonly presenceIndex = computed(
+    () =>
+      new PresenceIndex(this.presence(), this.locks(), this.currentUserId()),
+  );
+
+  /** Presence marks per cell ("roleId|objectId"): on the cell itself or on one of its CTAs. */
+  protected readonly cellMarks = computed(() => {
+    const index = this.presenceIndex();
+    const marks = new Map<string, PresenceMarks>();
+    if (index.isEmpty) return marks;
+    for (const row of this.matrix().rows) {
+      for (const cell of row.cells) {
+        const found = index.marks(
+          cellKey('cta-cell', cell.roleId, cell.objectId),
+          ...cell.ctas.map((cta) => itemKey('cta', cta.id)),
+        );
+        if (found) marks.set(`${cell.roleId}|${cell.objectId}`, found);
+      }
+    }
+    return marks;
+  });
+
+  private readonly activeRequested = signal<GridPosition>({
+    row: 0,
+    column: 0,
+  });
+  protected readonly active = computed(() =>
+    clampGridPosition(this.activeRequested(), this.size()),
+  );
+  private readonly size = computed(() => ({
+    rows: this.matrix().roles.length,
+    columns: this.matrix().objects.length,
+  }));
+  protected readonly activeCellId = computed(() =>
+    this.size().rows > 0 && this.size().columns > 0
+      ? this.cellId(this.active().row, this.active().column)
+      : null,
+  );
+
+  private readonly editing = signal<CellRef | null>(null);
+  protected readonly panelCell = computed(() => {
+    const ref = this.editing();
+    if (!ref) return null;
+    const model = this.model();
+    const role = findItem(model, 'role', ref.roleId);
+    const object = findItem(model, 'object', ref.objectId);
+    if (!role || !object) return null;
+    return {
+      role,
+      object,
+      ctas: ctasInCell(model, ref.roleId, ref.objectId),
+      lock:
+        this.presenceIndex().marks(
+          cellKey('cta-cell', ref.roleId, ref.objectId),
+        )?.lock ?? null,
+    };
+  });
+
+  private gridHasFocus = false;
+  private lastFocus: string | null = null;
+
+  constructor() {
+    effect(() => {
+      if (this.editing() && this.panelCell() === null) {
+        untracked(() => this.closePanel(false));
+      }
+    });
+  }
+
+  protected cellId(row: number, column: number): string {
+    return `${this.gridId}-${row}-${column}`;
+  }
+
+  protected hidden(roleId: Id, objectId: Id, shown: number): number {
+    return (this.totals().get(`${roleId}|${objectId}`) ?? 0) - shown;
+  }
+
+  protected headMarks(kind: 'role' | 'object', id: Id) {
+    const index = this.presenceIndex();
+    return index.isEmpty ? null : index.marks(itemKey(kind, id));
+  }
+
+  protected describeCell(
+    role: string,
+    object: string,
+    verbs: readonly { verb: string; crud: CrudClass; primary: boolean }[],
+  ): string {
+    if (verbs.length === 0) return `${role} on ${object}: no CTAs.`;
+    const list = verbs
+      .map(
+        (c) =>
+          `${c.verb} (${CRUD_LABEL[c.crud]}${c.primary ? ', primary' : ''})`,
+      )
+      .join(', ');
+    return `${role} on ${object}: ${list}.`;
+  }
+
+  protected toggleCrud(crud: CrudClass): void {
+    this.crudFilter.update((set) => {
+      const next = new Set(set);
+      if (!next.delete(crud)) next.add(crud);
+      return next;
+    });
+  }
+
+  protected setPrimaryOnly(event: Event): void {
+    this.primaryOnly.set((event.target as HTMLInputElement).checked);
+  }
+
+  protected showAll(): void {
+    this.crudFilter.set(new Set(CRUD_CLASSES));
+    this.primaryOnly.set(false);
+  }
+
+  protected onGridFocus(): void {
+    this.gridHasFocus = true;
+    this.emitFocus(this.cellAt(this.active()));
+  }
+
+  protected onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (!this.gridElement()?.nativeElement.contains(next))
+      this.gridHasFocus = false;
+    if (!next || !this.host.nativeElement.contains(next)) this.emitFocus(null);
+  }
+
+  protected onKeydown(event: KeyboardEvent): void {
+    const next = nextGridPosition(
+      this.active(),
+      event.key,
+      this.size(),
+      event.ctrlKey || event.metaKey,
+    );
+    if (next) {
+      event.preventDefault();
+      this.moveTo(next);
+      return;
+    }
+    switch (event.key) {
+      case 'Enter':
+      case 'F2':
+        event.preventDefault();
+        this.openPanel(this.cellAt(this.active()));
+        return;
+      case 'Escape':
+        if (this.editing()) {
+          event.preventDefault();
+          this.closePanel(true);
+        }
+        return;
+      case 'Delete':
+      case 'Backspace':
+        event.preventDefault();
+        this.askToClear(this.cellAt(this.active()));
+        return;
+    }
+  }
+
+  protected onGridClick(event: MouseEvent): void {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>(
+      '[role="gridcell"]',
+    );
+    if (!cell) return;
+    const position = {
+      row: Number(cell.dataset['row']),
+      column: Number(cell.dataset['column']),
+    };
+    this.moveTo(position);
+    this.openPanel(this.cellAt(position));
+  }
+
+  protected onPanelClosed(): void {
+    this.closePanel(true);
+  }
+
+  protected onPanelField(focus: { ctaId: Id | null; field: string }): void {
+    const ref = this.editing();
+    if (!ref) return;
+    this.emitFocus(
+      focus.ctaId
+        ? { kind: 'cta', id: focus.ctaId, field: focus.field }
+        : { ...this.cellFocus(ref), field: focus.field },
+    );
+  }
+
+  protected onRoleFocus(focus: PresenceFocus): void {
+    this.emitFocus(focus);
+  }
+
+  private moveTo(position: GridPosition): void {
+    this.activeRequested.set(position);
+    if (this.gridHasFocus) this.emitFocus(this.cellAt(position));
+    this.host.nativeElement
+      .querySelector(`[id="${this.cellId(position.row, position.column)}"]`)
+      ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }
+
+  private cellAt(position: GridPosition): CellRef | null {
+    const { roles, objects } = this.matrix();
+    const role = roles[position.row];
+    const object = objects[position.column];
+    return role && object ? { roleId: role.id, objectId: object.id } : null;
+  }
+
+  private cellFocus(ref: CellRef): PresenceFocus {
+    return { kind: 'cta-cell', row: ref.roleId, column: ref.objectId };
+  }
+
+  private emitFocus(target: CellRef | PresenceFocus | null): void {
+    const focus =
+      target && 'roleId' in target ? this.cellFocus(target) : target;
+    const key = JSON.stringify(focus);
+    if (key === this.lastFocus) return;
+    this.lastFocus = key;
+    this.focusChange.emit(focus);
+  }
+
+  private openPanel(ref: CellRef | null): void {
+    if (!ref) return;
+    const current = this.editing();
+    if (current?.roleId === ref.roleId && current.objectId === ref.objectId) {
+      this.panel()?.focusFirst();
+      return;
+    }
+    if (current && !this.readonly())
+      this.lockRelease.emit(this.cellFocus(current));
+    this.editing.set(ref);
+    if (!this.readonly()) this.lockRequest.emit(this.cellFocus(ref));
+    afterNextRender(() => this.panel()?.focusFirst(), {
+      injector: this.injector,
+    });
+  }
+
+  private closePanel(returnFocus: boolean): void {
+    const ref = this.editing();
+    if (!ref) return;
+    this.editing.set(null);
+    if (!this.readonly()) this.lockRelease.emit(this.cellFocus(ref));
+    if (returnFocus) this.gridElement()?.nativeElement.focus();
+  }
+
+  /** Delete on a cell removes all its CTAs, after saying how many. */
+  private askToClear(ref: CellRef | null): void {
+    if (!ref || this.readonly()) return;
+    const model = this.model();
+    const ctas = ctasInCell(model, ref.roleId, ref.objectId);
+    if (ctas.length === 0) return;
+    const role = findItem(model, 'role', ref.roleId)?.name ?? '';
+    const object = findItem(model, 'object', ref.objectId)?.name ?? '';
+    const what =
+      ctas.length === 1 ? `"${ctas[0].verb}"` : `all ${ctas.length} CTAs`;
+    this.confirmation
+      .ask({
+        title: `Delete ${what} of ${role} on ${object}?`,
+        message: ctas.map((c) => c.verb).join(', '),
+        confirmLabel: ctas.length === 1 ? 'Delete CTA' : 'Delete CTAs',
+      })
+      .subscribe((yes) => {
+        if (!yes) return;
+        for (const cta of ctas)
+          this.edit.emit({ kind: 'cta.delete', id: cta.id });
+      });
+  }
+}

@@ -1,0 +1,416 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  afterRenderEffect,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import {
+  CdkFixedSizeVirtualScroll,
+  CdkVirtualForOf,
+  CdkVirtualScrollViewport,
+} from '@angular/cdk/scrolling';
+import type { PresenceFocus, PresenceMember } from '@orca/shared/contracts';
+import {
+  findItem,
+  relationshipBetween,
+  type Change,
+  type Id,
+  type ProjectModel,
+} from '@orca/shared/domain';
+import { Confirmation, EmptyState } from '@orca/web/ui';
+import {
+  clampGridPosition,
+  nextGridPosition,
+  type GridPosition,
+} from '../shared/grid-keys';
+import type { LockView, ModelDestination } from '../shared/model-view';
+import {
+  PresenceIndex,
+  cellKey,
+  itemKey,
+  type PresenceMarks,
+} from '../shared/presence-index';
+import { NomCellEditorComponent } from './nom-cell-editor';
+import { NomRowComponent, type NomRowMarks } from './nom-row';
+import { buildNomRows, type NomRowView } from './nom-view';
+
+/** Height of a NOM row in pixels: the virtual scroll's item size. */
+export const NOM_ROW_HEIGHT = 56;
+
+interface CellRef {
+  readonly fromId: Id;
+  readonly toId: Id;
+}
+
+let nextGridId = 0;
+
+/**
+ * The Nested Object Matrix: every object on both axes, a cell per ordered pair (row → column).
+ * Presentational: it shows `model` and emits domain Changes; the page applies them.
+ *
+ * 100 × 100 stays smooth: rows are virtually scrolled, and each row is an OnPush component whose
+ * input stays the same object while nothing in it changed.
+ */
+@Component({
+  selector: 'orca-nom-grid',
+  imports: [
+    CdkVirtualScrollViewport,
+    CdkFixedSizeVirtualScroll,
+    CdkVirtualForOf,
+    NomRowComponent,
+    NomCellEditorComponent,
+    EmptyState,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(focusout)': 'onFocusOut($event)' },
+  templateUrl: './nom-grid.html',
+  styleUrl: './nom-grid.css',
+})
+export class NomGridComponent {
+  /** The model to show (the page has already applied "Now only" when it is on). */
+  readonly model = input.required<ProjectModel>();
+  /** Viewers see everything and change nothing. */
+  readonly readonly = input(false);
+  /** Everyone on the project and where they are; the current user is left out by id. */
+  readonly presence = input<readonly PresenceMember[]>([]);
+  /** Soft locks on cells: a badge and a warning in the editor, never a block. */
+  readonly locks = input<readonly LockView[]>([]);
+  /** The person at this screen, whose own presence and locks are not shown. */
+  readonly currentUserId = input<string | null>(null);
+
+  /**
+   * A change to apply: relationship.create / relationship.update / relationship.delete. Not called
+   * `change`: a field's DOM change event would bubble into a page's `(change)` listener.
+   */
+  readonly edit = output<Change>();
+  /** Where the person is: a cell ({kind:'nom-cell', row, column, field?}), or null on leaving. */
+  readonly focusChange = output<PresenceFocus | null>();
+  /** The editor opened on a cell: ask for its soft lock. */
+  readonly lockRequest = output<PresenceFocus>();
+  /** The editor closed: release the lock asked for. */
+  readonly lockRelease = output<PresenceFocus>();
+  /** The empty state's next step ("Add objects first"). */
+  readonly goTo = output<ModelDestination>();
+
+  protected readonly rowHeight = NOM_ROW_HEIGHT;
+  protected readonly gridId = `orca-nom-${nextGridId++}`;
+
+  private readonly confirmation = inject(Confirmation);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly viewport = viewChild(CdkVirtualScrollViewport);
+  private readonly gridElement = viewChild<ElementRef<HTMLElement>>('grid');
+  private readonly headElement = viewChild<ElementRef<HTMLElement>>('head');
+  private readonly editor = viewChild(NomCellEditorComponent);
+
+  /** Rows, each kept as the same object while unchanged (see buildNomRows). */
+  protected readonly rows = linkedSignal<ProjectModel, NomRowView[]>({
+    source: this.model,
+    computation: (model, previous) => buildNomRows(model, previous?.value),
+  });
+  protected readonly columns = computed(() =>
+    this.rows().map((row) => row.object),
+  );
+  private readonly rowIndexById = computed(
+    () => new Map(this.rows().map((row) => [row.object.id, row.index])),
+  );
+
+  protected readonly summary = computed(() => {
+    let oneWay = 0;
+    let contradictions = 0;
+    let filled = 0;
+    for (const row of this.rows()) {
+      for (const cell of row.cells) {
+        if (cell.relationship) filled++;
+        if (cell.flag === 'one-way') oneWay++;
+        if (cell.flag === 'contradiction') contradictions++;
+      }
+    }
+    return { filled, oneWay, contradictions: contradictions / 2 };
+  });
+
+  private readonly presenceIndex = computed(
+    () =>
+      new PresenceIndex(this.presence(), this.locks(), this.currentUserId()),
+  );
+
+  /** Marks per row object id; rows without any get none, so their input does not change. */
+  protected readonly marksByRow = computed(() => {
+    const index = this.presenceIndex();
+    const byRow = new Map<Id, NomRowMarks>();
+    if (index.isEmpty) return byRow;
+    for (const row of this.rows()) {
+      const head = index.marks(itemKey('object', row.object.id));
+      const cells = new Map<Id, PresenceMarks>();
+      for (const cell of row.cells) {
+        const marks = index.marks(
+          cellKey('nom-cell', cell.fromId, cell.toId),
+          cell.relationship
+            ? itemKey('relationship', cell.relationship.id)
+            : null,
+        );
+        if (marks) cells.set(cell.toId, marks);
+      }
+      if (head || cells.size > 0) byRow.set(row.object.id, { head, cells });
+    }
+    return byRow;
+  });
+
+  private readonly activeRequested = signal<GridPosition>({
+    row: 0,
+    column: 0,
+  });
+  /** The active cell, kept inside the matrix when objects go away. */
+  protected readonly active = computed(() =>
+    clampGridPosition(this.activeRequested(), {
+      rows: this.rows().length,
+      columns: this.columns().length,
+    }),
+  );
+  protected readonly activeCellId = computed(() => {
+    const { row, column } = this.active();
+    return this.rows().length > 0 ? `${this.gridId}-${row}-${column}` : null;
+  });
+
+  private readonly editing = signal<CellRef | null>(null);
+  /** What the editor shows, live: it follows the model while open. */
+  protected readonly editorCell = computed(() => {
+    const ref = this.editing();
+    if (!ref) return null;
+    const rowIndex = this.rowIndexById().get(ref.fromId);
+    const columnIndex = this.rowIndexById().get(ref.toId);
+    if (rowIndex === undefined || columnIndex === undefined) return null;
+    const cell = this.rows()[rowIndex].cells[columnIndex];
+    const reverse = this.rows()[columnIndex].cells[rowIndex].relationship;
+    const lock =
+      this.presenceIndex().marks(
+        cellKey('nom-cell', ref.fromId, ref.toId),
+        cell.relationship
+          ? itemKey('relationship', cell.relationship.id)
+          : null,
+      )?.lock ?? null;
+    return {
+      from: this.rows()[rowIndex].object,
+      to: this.rows()[columnIndex].object,
+      cell,
+      reverse,
+      lock,
+    };
+  });
+
+  private gridHasFocus = false;
+  private lastFocus: string | null = null;
+
+  protected readonly viewportHeight = computed(
+    () =>
+      `min(var(--nom-max-height, 70vh), ${this.rows().length * NOM_ROW_HEIGHT + 2}px)`,
+  );
+
+  constructor() {
+    // An object deleted under an open editor closes it (and gives its lock back).
+    effect(() => {
+      const ref = this.editing();
+      if (ref && this.editorCell() === null) {
+        untracked(() => this.closeEditor(false));
+      }
+    });
+    // The viewport measures itself again when the number of rows changes its height.
+    afterRenderEffect(() => {
+      const viewport = this.viewport();
+      if (viewport && this.viewportHeight()) viewport.checkViewportSize();
+    });
+  }
+
+  protected trackRow = (_: number, row: NomRowView): Id => row.object.id;
+
+  protected syncHeader(): void {
+    const head = this.headElement()?.nativeElement;
+    const viewport = this.viewport();
+    if (head && viewport)
+      head.scrollLeft = viewport.measureScrollOffset('left');
+  }
+
+  protected onGridFocus(): void {
+    this.gridHasFocus = true;
+    this.emitFocus(this.refAt(this.active()));
+  }
+
+  protected onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    const grid = this.gridElement()?.nativeElement;
+    if (!grid?.contains(next)) this.gridHasFocus = false;
+    if (!next || !this.host.nativeElement.contains(next)) this.emitFocus(null);
+  }
+
+  protected onKeydown(event: KeyboardEvent): void {
+    const ctrl = event.ctrlKey || event.metaKey;
+    const next = nextGridPosition(
+      this.active(),
+      event.key,
+      { rows: this.rows().length, columns: this.columns().length },
+      ctrl,
+    );
+    if (next) {
+      event.preventDefault();
+      this.moveTo(next);
+      return;
+    }
+    switch (event.key) {
+      case 'Enter':
+      case 'F2':
+        event.preventDefault();
+        this.openEditor(this.refAt(this.active()));
+        return;
+      case 'Escape':
+        if (this.editing()) {
+          event.preventDefault();
+          this.closeEditor(true);
+        }
+        return;
+      case 'Delete':
+      case 'Backspace':
+        event.preventDefault();
+        this.askToClear(this.refAt(this.active()));
+        return;
+    }
+  }
+
+  protected onGridClick(event: MouseEvent): void {
+    const target = event.target as HTMLElement;
+    const cell = target.closest<HTMLElement>('[role="gridcell"]');
+    const row = target.closest<HTMLElement>('[data-row]');
+    if (!cell || !row) return;
+    const position = {
+      row: Number(row.dataset['row']),
+      column: Number(cell.dataset['column']),
+    };
+    this.moveTo(position);
+    this.openEditor(this.refAt(position));
+  }
+
+  protected onEditorClosed(): void {
+    this.closeEditor(true);
+  }
+
+  protected onEditorField(field: string): void {
+    const ref = this.editing();
+    if (ref) this.emitFocus({ ...this.cellFocus(ref), field });
+  }
+
+  protected onClearRequested(): void {
+    const ref = this.editing();
+    if (ref) this.askToClear(ref);
+  }
+
+  private moveTo(position: GridPosition): void {
+    this.activeRequested.set(position);
+    this.ensureVisible(position);
+    if (this.gridHasFocus) this.emitFocus(this.refAt(position));
+  }
+
+  private refAt(position: GridPosition): CellRef | null {
+    const rows = this.rows();
+    if (rows.length === 0) return null;
+    return {
+      fromId: rows[position.row].object.id,
+      toId: rows[position.column].object.id,
+    };
+  }
+
+  private cellFocus(ref: CellRef): PresenceFocus {
+    return { kind: 'nom-cell', row: ref.fromId, column: ref.toId };
+  }
+
+  private emitFocus(ref: CellRef | PresenceFocus | null): void {
+    const focus = ref && 'fromId' in ref ? this.cellFocus(ref) : ref;
+    const key = JSON.stringify(focus);
+    if (key === this.lastFocus) return;
+    this.lastFocus = key;
+    this.focusChange.emit(focus);
+  }
+
+  private openEditor(ref: CellRef | null): void {
+    if (!ref) return;
+    const current = this.editing();
+    if (current && current.fromId === ref.fromId && current.toId === ref.toId) {
+      this.editor()?.focusFirst();
+      return;
+    }
+    if (current) {
+      if (this.editor()?.flush() === false) return;
+      if (!this.readonly()) this.lockRelease.emit(this.cellFocus(current));
+    }
+    this.editing.set(ref);
+    if (!this.readonly()) this.lockRequest.emit(this.cellFocus(ref));
+    afterNextRender(() => this.editor()?.focusFirst(), {
+      injector: this.injector,
+    });
+  }
+
+  private closeEditor(returnFocus: boolean): void {
+    const ref = this.editing();
+    if (!ref) return;
+    this.editing.set(null);
+    if (!this.readonly()) this.lockRelease.emit(this.cellFocus(ref));
+    if (returnFocus) this.gridElement()?.nativeElement.focus();
+  }
+
+  private askToClear(ref: CellRef | null): void {
+    if (!ref || this.readonly()) return;
+    const model = this.model();
+    const relationship = relationshipBetween(model, ref.fromId, ref.toId);
+    if (!relationship) return;
+    const from = findItem(model, 'object', ref.fromId)?.name ?? '';
+    const to = findItem(model, 'object', ref.toId)?.name ?? '';
+    this.confirmation
+      .ask({
+        title: `Clear ${from} → ${to}?`,
+        message: `The label, cardinality and specification of this cell go. ${to} → ${from} stays as it is.`,
+        confirmLabel: 'Clear cell',
+      })
+      .subscribe((yes) => {
+        if (!yes) return;
+        const editing = this.editing();
+        if (editing?.fromId === ref.fromId && editing.toId === ref.toId) {
+          this.closeEditor(false);
+        }
+        this.edit.emit({ kind: 'relationship.delete', id: relationship.id });
+      });
+  }
+
+  /** Scrolls so the active cell is in view, past the sticky row and column headers. */
+  private ensureVisible(position: GridPosition): void {
+    const viewport = this.viewport();
+    if (!viewport) return;
+    const top = position.row * NOM_ROW_HEIGHT;
+    const offset = viewport.measureScrollOffset('top');
+    const height = viewport.getViewportSize();
+    if (top < offset) viewport.scrollToOffset(top);
+    else if (top + NOM_ROW_HEIGHT > offset + height)
+      viewport.scrollToOffset(top + NOM_ROW_HEIGHT - height);
+
+    const head = this.headElement()?.nativeElement;
+    const column = head?.querySelector<HTMLElement>(
+      `[data-column="${position.column}"]`,
+    );
+    const corner = head?.querySelector<HTMLElement>('.corner');
+    if (!column || !corner) return;
+    const element = viewport.elementRef.nativeElement;
+    const left = column.offsetLeft - corner.offsetWidth;
+    const right = column.offsetLeft + column.offsetWidth;
+    if (left < element.scrollLeft) element.scrollLeft = left;
+    else if (right > element.scrollLeft + element.clientWidth)
+      element.scrollLeft = right - element.clientWidth;
+  }
+}

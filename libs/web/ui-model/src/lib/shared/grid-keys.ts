@@ -1,0 +1,63 @@
+/** A cell of a matrix by index: row and column, both from 0. */
+export interface GridPosition {
+  readonly row: number;
+  readonly column: number;
+}
+
+export interface GridSize {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** Rows a Page Up / Page Down jumps. */
+export const GRID_PAGE_ROWS = 10;
+
+/**
+ * Where a navigation key moves the active cell, spreadsheet-style (arrows, Home/End, Ctrl+Home/End,
+ * Page Up/Down), clamped to the matrix; null for a key that is not about moving.
+ */
+export function nextGridPosition(
+  at: GridPosition,
+  key: string,
+  size: GridSize,
+  ctrl = false,
+): GridPosition | null {
+  if (size.rows === 0 || size.columns === 0) return null;
+  const lastRow = size.rows - 1;
+  const lastColumn = size.columns - 1;
+  const clamp = (row: number, column: number): GridPosition => ({
+    row: Math.max(0, Math.min(lastRow, row)),
+    column: Math.max(0, Math.min(lastColumn, column)),
+  });
+  switch (key) {
+    case 'ArrowUp':
+      return clamp(at.row - 1, at.column);
+    case 'ArrowDown':
+      return clamp(at.row + 1, at.column);
+    case 'ArrowLeft':
+      return clamp(at.row, at.column - 1);
+    case 'ArrowRight':
+      return clamp(at.row, at.column + 1);
+    case 'Home':
+      return ctrl ? clamp(0, 0) : clamp(at.row, 0);
+    case 'End':
+      return ctrl ? clamp(lastRow, lastColumn) : clamp(at.row, lastColumn);
+    case 'PageUp':
+      return clamp(at.row - GRID_PAGE_ROWS, at.column);
+    case 'PageDown':
+      return clamp(at.row + GRID_PAGE_ROWS, at.column);
+    default:
+      return null;
+  }
+}
+
+/** The same position clamped into a matrix that may have shrunk (rows or columns deleted). */
+export function clampGridPosition(
+  at: GridPosition,
+  size: GridSize,
+): GridPosition {
+  return {
+    row: Math.max(0, Math.min(size.rows - 1, at.row)),
+    column: Math.max(0, Math.min(size.columns - 1, at.column)),
+  };
+}

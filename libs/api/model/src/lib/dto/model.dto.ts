@@ -188,6 +188,19 @@ export class EffectDoc {
   kind!: string;
 }
 
+export class OverwriteDoc {
+  @ApiProperty({ enum: ['object', 'relationship', 'role', 'cta', 'attribute'] })
+  itemKind!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The field whose earlier value was replaced' })
+  field!: string;
+  @ApiProperty({ description: 'The rev of the write that was replaced' })
+  rev!: number;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  actorId!: string | null;
+  @ApiProperty() clientId!: string;
+}
+
 export class WriteResultDoc {
   @ApiProperty({ description: 'The project revision after this write' })
   rev!: number;
@@ -203,6 +216,13 @@ export class WriteResultDoc {
       'What went with the change (cascaded deletes, cleared references)',
   })
   effects!: EffectDoc[];
+  @ApiProperty({
+    type: [OverwriteDoc],
+    required: false,
+    description:
+      'Writes of others made after baseRev that this change replaced (last writer wins, per field)',
+  })
+  overwrote?: OverwriteDoc[];
 }
 
 export class ChangeEntryDoc {

@@ -35,6 +35,7 @@ export type { MemberDto } from './models/member-dto';
 export type { ModelResponseDoc } from './models/model-response-doc';
 export type { ObjectStateDoc } from './models/object-state-doc';
 export type { OrcaObjectDoc } from './models/orca-object-doc';
+export type { OverwriteDoc } from './models/overwrite-doc';
 export type { ProblemDetailsDto } from './models/problem-details-dto';
 export type { ProjectDto } from './models/project-dto';
 export type { ProjectModelDoc } from './models/project-model-doc';

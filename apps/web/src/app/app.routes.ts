@@ -19,6 +19,14 @@ export const appRoutes: Route[] = [
       import('@orca/web/feature-auth').then((m) => m.SignUpPage),
   },
   {
+    // A project's workspace (and its settings, a page inside it); before `projects`, which
+    // keeps the list.
+    path: 'projects/:projectId',
+    canActivate: [signedInGuard],
+    loadChildren: () =>
+      import('@orca/web/feature-workspace').then((m) => m.workspaceRoutes),
+  },
+  {
     path: 'projects',
     canActivate: [signedInGuard],
     loadChildren: () =>

@@ -10,6 +10,7 @@ import {
   createProject,
   deleteProject,
   getProject,
+  importProject,
   injectApiCaller,
   listMembers,
   listProjects,
@@ -30,6 +31,11 @@ export class ProjectsApi {
 
   create(request: CreateProjectRequest): Observable<ProjectDto> {
     return this.call(createProject, { body: request });
+  }
+
+  /** Creates a project from an ORCA JSON document (an export, or a `shared/fixtures` file). */
+  import(document: Record<string, unknown>): Observable<ProjectDto> {
+    return this.call(importProject, { body: document });
   }
 
   get(projectId: string): Observable<ProjectDto> {

@@ -105,4 +105,65 @@ describe('ProjectsStore', () => {
       name: 'Name must be at most 120 characters.',
     });
   });
+
+  it('imports a project from an ORCA file and lists it', () => {
+    store.load().subscribe();
+    http.expectOne('/api/v1/projects').flush([]);
+    const document = {
+      format: 'orca-project',
+      version: 1,
+      project: { name: 'Learning platform' },
+    };
+
+    const imported: ProjectDto[] = [];
+    store
+      .importFile(JSON.stringify(document))
+      .subscribe((p) => imported.push(p));
+    expect(store.importing()).toBe(true);
+    const request = http.expectOne('/api/v1/projects/import');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual(document);
+    request.flush(project({ id: 'p-7', name: 'Learning platform' }));
+
+    expect(imported.map(({ id }) => id)).toEqual(['p-7']);
+    expect(store.importing()).toBe(false);
+    expect(store.projects().map(({ name }) => name)).toEqual([
+      'Learning platform',
+    ]);
+  });
+
+  it('refuses a file that is not JSON without asking the server', () => {
+    store.importFile('name,definition\nCourse,…').subscribe();
+
+    expect(store.importProblem()?.message).toContain('not an ORCA project');
+  });
+
+  it('keeps every problem the server found in a document', () => {
+    store.importFile('{"format":"orca-project","version":1}').subscribe();
+    http.expectOne('/api/v1/projects/import').flush(
+      {
+        type: 'about:blank',
+        title: 'Unprocessable Entity',
+        status: 422,
+        code: 'import_invalid',
+        detail: 'The document cannot be imported.',
+        errors: [
+          { field: 'project', message: 'Required.' },
+          {
+            field: 'relationships[2].from',
+            message: 'No object has the key "cours".',
+          },
+        ],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+
+    expect(store.importProblem()?.message).toBe(
+      'The document cannot be imported.',
+    );
+    expect(Object.keys(store.importProblem()?.fieldErrors ?? {})).toEqual([
+      'project',
+      'relationships[2].from',
+    ]);
+  });
 });

@@ -14,6 +14,8 @@ interface ProjectsState {
   problem: ProblemMessage | null;
   creating: boolean;
   createProblem: ProblemMessage | null;
+  importing: boolean;
+  importProblem: ProblemMessage | null;
 }
 
 /**
@@ -29,6 +31,8 @@ export class ProjectsStore {
     problem: null,
     creating: false,
     createProblem: null,
+    importing: false,
+    importProblem: null,
   });
 
   /** Most recently updated first. */
@@ -41,6 +45,8 @@ export class ProjectsStore {
   readonly problem = computed(() => this.state().problem);
   readonly creating = computed(() => this.state().creating);
   readonly createProblem = computed(() => this.state().createProblem);
+  readonly importing = computed(() => this.state().importing);
+  readonly importProblem = computed(() => this.state().importProblem);
 
   load(): Observable<ProjectDto[]> {
     return defer(() => {
@@ -86,6 +92,63 @@ export class ProjectsStore {
         finalize(() => this.patch({ creating: false })),
       );
     });
+  }
+
+  /**
+   * Creates a project from the text of an ORCA JSON file. A file that is not JSON is refused
+   * here; the server lists every problem of a document it cannot import (nothing is created).
+   */
+  importFile(text: string): Observable<ProjectDto> {
+    return defer(() => {
+      let document: unknown;
+      try {
+        document = JSON.parse(text);
+      } catch {
+        document = null;
+      }
+      if (
+        typeof document !== 'object' ||
+        document === null ||
+        Array.isArray(document)
+      ) {
+        this.patch({
+          importProblem: {
+            status: 0,
+            code: 'invalid_json',
+            message:
+              'That file is not an ORCA project: it should be the JSON of an export.',
+            fieldErrors: {},
+          },
+        });
+        return EMPTY;
+      }
+      this.patch({ importing: true, importProblem: null });
+      return this.api.import(document as Record<string, unknown>).pipe(
+        tap((project) =>
+          this.state.update((state) => ({
+            ...state,
+            projects: [
+              project,
+              ...state.projects.filter(({ id }) => id !== project.id),
+            ],
+          })),
+        ),
+        catchError((error: unknown) => {
+          this.patch({
+            importProblem: toProblemMessage(
+              error,
+              'The project could not be imported.',
+            ),
+          });
+          return EMPTY;
+        }),
+        finalize(() => this.patch({ importing: false })),
+      );
+    });
+  }
+
+  clearImportProblem(): void {
+    this.patch({ importProblem: null });
   }
 
   clearCreateProblem(): void {

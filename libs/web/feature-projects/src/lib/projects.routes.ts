@@ -1,13 +1,11 @@
 import type { Routes } from '@angular/router';
 import { ProjectListPage } from './project-list/project-list-page';
-import { ProjectSettingsPage } from './project-settings/project-settings-page';
 
-/** Mounted lazily under `/projects`, behind the signed-in guard. */
+/**
+ * Mounted lazily under `/projects`, behind the signed-in guard. A project's own pages — its
+ * workspace and `settings` (ProjectSettingsPage) — are mounted by `feature-workspace` at
+ * `/projects/:projectId`.
+ */
 export const projectsRoutes: Routes = [
   { path: '', component: ProjectListPage, title: 'Projects' },
-  {
-    path: ':projectId/settings',
-    component: ProjectSettingsPage,
-    title: 'Project settings',
-  },
 ];

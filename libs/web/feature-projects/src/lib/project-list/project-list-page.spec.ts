@@ -4,7 +4,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import type { ProjectDto } from '@orca/shared/contracts';
 import { ProjectListPage } from './project-list-page';
 
@@ -27,7 +27,8 @@ describe('ProjectListPage', () => {
   async function open(projects: ProjectDto[]): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([]),
+        // Where an imported project opens (its workspace lives in another library).
+        provideRouter([{ path: 'projects/:projectId', children: [] }]),
         provideHttpClient(),
         provideHttpClientTesting(),
       ],
@@ -100,5 +101,76 @@ describe('ProjectListPage', () => {
       page.querySelector('[data-project-name="Clinic booking"]'),
     ).not.toBeNull();
     expect(name.value).toBe('');
+  });
+
+  it('opens a project’s workspace from its name', async () => {
+    await open([CATALOGUE]);
+
+    expect(
+      page
+        .querySelector('[data-testid="project-open-link"]')
+        ?.getAttribute('href'),
+    ).toBe('/projects/p-1');
+  });
+
+  it('imports an ORCA file and opens the new project', async () => {
+    await open([]);
+    const input = page.querySelector(
+      '[data-testid="import-file"]',
+    ) as HTMLInputElement;
+    const file = new File(
+      [
+        '{"format":"orca-project","version":1,"project":{"name":"Learning platform"}}',
+      ],
+      'learning-platform.orca.json',
+      { type: 'application/json' },
+    );
+    Object.defineProperty(file, 'text', {
+      value: () =>
+        Promise.resolve(
+          '{"format":"orca-project","version":1,"project":{"name":"Learning platform"}}',
+        ),
+    });
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change'));
+    await new Promise((resolve) => setTimeout(resolve));
+
+    const request = http.expectOne('/api/v1/projects/import');
+    expect(request.request.body).toMatchObject({ format: 'orca-project' });
+    request.flush({ ...CATALOGUE, id: 'p-9', name: 'Learning platform' });
+    await fixture.whenStable();
+
+    await new Promise((resolve) => setTimeout(resolve));
+
+    expect(TestBed.inject(Router).url).toBe('/projects/p-9');
+  });
+
+  it('lists what is wrong with a file that cannot be imported', async () => {
+    await open([]);
+    const input = page.querySelector(
+      '[data-testid="import-file"]',
+    ) as HTMLInputElement;
+    const file = new File(['{}'], 'broken.json');
+    Object.defineProperty(file, 'text', { value: () => Promise.resolve('{}') });
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change'));
+    await new Promise((resolve) => setTimeout(resolve));
+
+    http.expectOne('/api/v1/projects/import').flush(
+      {
+        type: 'about:blank',
+        title: 'Unprocessable Entity',
+        status: 422,
+        code: 'import_invalid',
+        detail: 'The document cannot be imported.',
+        errors: [{ field: 'format', message: 'Expected "orca-project".' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+
+    const problem = page.querySelector('[data-testid="import-problem"]');
+    expect(problem?.textContent).toContain('The document cannot be imported.');
+    expect(problem?.textContent).toContain('format: Expected "orca-project".');
   });
 });

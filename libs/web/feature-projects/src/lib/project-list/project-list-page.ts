@@ -62,7 +62,8 @@ export class ProjectListPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  protected readonly notice = signal<string | null>(readNotice(inject(Router)));
+  private readonly router = inject(Router);
+  protected readonly notice = signal<string | null>(readNotice(this.router));
   protected readonly submitted = signal(false);
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [
@@ -71,6 +72,12 @@ export class ProjectListPage implements OnInit {
     ],
     description: ['', Validators.maxLength(PROJECT_DESCRIPTION_MAX_LENGTH)],
   });
+  /** The server's list of what is wrong with an imported document, place by place. */
+  protected readonly importDetails = computed(() =>
+    Object.entries(this.store.importProblem()?.fieldErrors ?? {})
+      .slice(0, 8)
+      .map(([place, message]) => `${place}: ${message}`),
+  );
   protected readonly otherProblems = computed(() =>
     unmatchedFieldMessages(this.form, this.store.createProblem()?.fieldErrors),
   );
@@ -86,6 +93,25 @@ export class ProjectListPage implements OnInit {
 
   ngOnInit(): void {
     this.store.load().pipe(takeUntilDestroyed(this.destroyRef)).subscribe();
+  }
+
+  /** Reads the chosen ORCA JSON file, imports it and opens the new project's workspace. */
+  protected importFrom(input: HTMLInputElement): void {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.store.clearImportProblem();
+    file
+      .text()
+      .then((text) =>
+        this.store
+          .importFile(text)
+          .pipe(takeUntilDestroyed(this.destroyRef))
+          .subscribe(
+            (project) => void this.router.navigate(['/projects', project.id]),
+          ),
+      )
+      .catch(() => this.store.importFile('').subscribe());
   }
 
   protected errorFor(

@@ -1,0 +1,101 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { WorkspaceStore } from '@orca/web/data-access-workspace';
+import { Alert, LoadingIndicator, RoleBadge } from '@orca/web/ui';
+import { ConnectionIndicator } from './connection-indicator';
+import { PresenceAvatars } from './presence-avatars';
+import { WorkspaceNotices } from './workspace-notices';
+
+interface NavEntry {
+  readonly path: string;
+  readonly label: string;
+  readonly testId: string;
+}
+
+const NAV: readonly NavEntry[] = [
+  { path: '', label: 'Dashboard', testId: 'nav-dashboard' },
+  { path: 'objects', label: 'Objects', testId: 'nav-objects' },
+  { path: 'nom', label: 'Nested objects (NOM)', testId: 'nav-nom' },
+  { path: 'ctas', label: 'Calls to action', testId: 'nav-ctas' },
+  { path: 'attributes', label: 'Attributes', testId: 'nav-attributes' },
+  { path: 'priorities', label: 'Priorities', testId: 'nav-priorities' },
+  { path: 'checks', label: 'Checks', testId: 'nav-checks' },
+  { path: 'settings', label: 'Settings', testId: 'nav-settings' },
+];
+
+/**
+ * A project's workspace: the project bar (name, connection, who is here, the "Now only" filter),
+ * the navigation between the ORCA artifacts, the page, and the notices of refused changes.
+ * It owns the WorkspaceStore of the project: one socket per open workspace.
+ */
+@Component({
+  selector: 'orca-workspace-shell',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    Alert,
+    LoadingIndicator,
+    RoleBadge,
+    ConnectionIndicator,
+    PresenceAvatars,
+    WorkspaceNotices,
+  ],
+  providers: [WorkspaceStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './workspace-shell.html',
+  styleUrl: './workspace-shell.css',
+})
+export class WorkspaceShell {
+  /** Route parameter. */
+  readonly projectId = input.required<string>();
+
+  protected readonly store = inject(WorkspaceStore);
+  protected readonly nav = NAV;
+  protected readonly projectName = computed(
+    () => this.store.project()?.name ?? 'Project',
+  );
+  /** What stands in for the page while there is no model to show. */
+  protected readonly blocker = computed<
+    'loading' | 'not-found' | 'revoked' | 'failed' | null
+  >(() => {
+    const status = this.store.status();
+    if (this.store.projectStatus() === 'not-found') return 'not-found';
+    if (status === 'revoked') return 'revoked';
+    if (this.store.model()) return null;
+    if (status === 'failed') return 'failed';
+    return 'loading';
+  });
+  protected readonly gapCount = computed(
+    () =>
+      this.store.findings().filter((finding) => finding.severity !== 'info')
+        .length,
+  );
+  protected readonly hiddenByFilter = computed(() => {
+    const all = this.store.model();
+    const shown = this.store.visibleModel();
+    if (!all || !shown || !this.store.nowOnly()) return 0;
+    return Object.keys(all.objects).length - Object.keys(shown.objects).length;
+  });
+
+  constructor() {
+    effect(() => {
+      const projectId = this.projectId();
+      untracked(() => this.store.open(projectId));
+    });
+  }
+
+  protected link(path: string): string[] {
+    return path
+      ? ['/projects', this.projectId(), path]
+      : ['/projects', this.projectId()];
+  }
+}

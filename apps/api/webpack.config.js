@@ -5,6 +5,8 @@ module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api'),
     clean: true,
+    // CommonJS exports for every entry: the export worker's default export is piscina's handler.
+    library: { type: 'commonjs2' },
     ...(process.env.NODE_ENV !== 'production' && {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
     }),
@@ -14,6 +16,13 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Exports run in worker threads (piscina) from their own bundle beside main.js.
+      additionalEntryPoints: [
+        {
+          entryName: 'export-worker',
+          entryPath: '../../libs/api/export/src/export.worker.ts',
+        },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: [],
       optimization: false,

@@ -1,12 +1,12 @@
 import { type Page, expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-
-interface Person {
-  email: string;
-  displayName: string;
-  password: string;
-}
+import {
+  type Person,
+  capture,
+  fixturePath,
+  objectRow,
+  signUp,
+  watchConsole,
+} from './support/workspace';
 
 const run = Date.now();
 const ada: Person = {
@@ -19,54 +19,6 @@ const bob: Person = {
   displayName: 'Bob Contributor',
   password: 'nested objects all the way down',
 };
-
-/** The shared fixtures sit beside the repository (../shared/fixtures). */
-function fixturePath(name: string): string {
-  return resolve(
-    test.info().project.testDir,
-    '..',
-    '..',
-    '..',
-    '..',
-    'shared',
-    'fixtures',
-    name,
-  );
-}
-
-/** Saves a full-page picture of a main view under apps/web-e2e/screenshots/. */
-async function capture(page: Page, name: string): Promise<void> {
-  const folder = resolve(test.info().project.testDir, '..', 'screenshots');
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({
-    path: resolve(folder, `${name}.png`),
-    fullPage: true,
-  });
-}
-
-/** Any console error fails the test (see foundation.spec.ts); 401/4xx probes are expected. */
-function watchConsole(page: Page, errors: string[]): void {
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const text = message.text();
-    if (/status of 40[0-9]/.test(text)) return;
-    errors.push(`${page.url()}: ${text}`);
-  });
-  page.on('pageerror', (error) =>
-    errors.push(`${page.url()}: ${error.message}`),
-  );
-}
-
-async function signUp(page: Page, person: Person): Promise<void> {
-  await page.getByTestId('sign-up-email').fill(person.email);
-  await page.getByTestId('sign-up-display-name').fill(person.displayName);
-  await page.getByTestId('sign-up-password').fill(person.password);
-  await page.getByTestId('sign-up-submit').click();
-}
-
-function objectRow(page: Page, name: string) {
-  return page.locator(`[data-testid="object-row"][data-object-name="${name}"]`);
-}
 
 async function renameInCatalog(
   page: Page,

@@ -2,8 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@orca/api/auth';
 import { type AppConfig, CoreModule } from '@orca/api/core';
 import { CollaborationModule } from '@orca/api/collaboration';
+import { ExportModule } from '@orca/api/export';
 import { ModelModule } from '@orca/api/model';
 import { ProjectsModule } from '@orca/api/projects';
+import { SnapshotsModule } from '@orca/api/snapshots';
 
 /** The composition root: infrastructure plus every feature module. */
 @Module({})
@@ -17,6 +19,8 @@ export class AppModule {
         ProjectsModule,
         ModelModule,
         CollaborationModule,
+        SnapshotsModule,
+        ExportModule,
       ],
     };
   }

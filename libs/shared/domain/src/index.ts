@@ -21,3 +21,6 @@ export * from './lib/checks';
 export * from './lib/completeness';
 export * from './lib/interchange';
 export * from './lib/concurrency';
+export * from './lib/diff-models';
+export * from './lib/inverse';
+export * from './lib/fresh-ids';

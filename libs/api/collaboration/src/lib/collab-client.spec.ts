@@ -1,13 +1,4 @@
-import { AuthModule } from '@orca/api/auth';
-import {
-  type BrowserAgent,
-  createTestApp,
-  signedUpBrowser,
-  type TestApp,
-  uniqueEmail,
-} from '@orca/api/core/testing';
-import { ModelModule } from '@orca/api/model';
-import { ProjectsModule } from '@orca/api/projects';
+import { type BrowserAgent, type TestApp } from '@orca/api/core/testing';
 import { CollabClient, type CollabSocket } from '@orca/shared/collab-client';
 import {
   type Change,
@@ -19,9 +10,11 @@ import {
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { firstValueFrom, filter } from 'rxjs';
-import { io } from 'socket.io-client';
-import { CollabIoAdapter } from './collab-io.adapter';
-import { CollaborationModule } from './collaboration.module';
+import {
+  goLive,
+  projectWithPeople,
+  startCollabApp,
+} from '../testing/live-workshop';
 
 describe('the collaboration client library against the real server', () => {
   let app: TestApp;
@@ -29,18 +22,7 @@ describe('the collaboration client library against the real server', () => {
   const clients: Array<{ client: CollabClient; socket: CollabSocket }> = [];
 
   beforeAll(async () => {
-    app = await createTestApp(
-      [AuthModule, ProjectsModule, ModelModule, CollaborationModule],
-      {
-        configure: async (nest, config) => {
-          const adapter = new CollabIoAdapter(nest, config);
-          await adapter.connect();
-          nest.useWebSocketAdapter(adapter);
-        },
-      },
-    );
-    await app.app.listen(0, '127.0.0.1');
-    url = `${await app.app.getUrl()}/collab`.replace('[::1]', '127.0.0.1');
+    ({ app, url } = await startCollabApp());
   }, 120_000);
 
   afterEach(() => {
@@ -55,43 +37,11 @@ describe('the collaboration client library against the real server', () => {
   });
 
   async function workshop(people: number) {
-    const { browser: owner } = await signedUpBrowser(
-      app,
-      uniqueEmail('facilitator'),
-      'Facilitator',
-    );
-    const projectId = (
-      await owner.post('/api/v1/projects', { name: 'Workshop' })
-    ).body.id as string;
-    const browsers: BrowserAgent[] = [owner];
-    for (let index = 1; index < people; index++) {
-      const email = uniqueEmail(`person-${index}`);
-      const invitation = await owner.post(
-        `/api/v1/projects/${projectId}/invitations`,
-        { email, role: 'contributor' },
-      );
-      const token = new URL(invitation.body.acceptUrl).pathname
-        .split('/')
-        .pop() as string;
-      const { browser } = await signedUpBrowser(app, email, `Person ${index}`);
-      expect(
-        (await browser.post(`/api/v1/invitations/${token}/accept`)).status,
-      ).toBe(200);
-      browsers.push(browser);
-    }
+    const { projectId, owner, browsers } = await projectWithPeople(app, people);
     const connected = [];
     for (const browser of browsers) {
-      const clientId = randomUUID();
-      const socket: CollabSocket = io(url, {
-        transports: ['websocket'],
-        extraHeaders: { cookie: browser.cookies() },
-        auth: { clientId },
-        reconnectionDelay: 50,
-        reconnectionDelayMax: 200,
-      });
-      const client = new CollabClient({ socket, projectId, clientId });
+      const { client, socket } = await goLive(url, browser, projectId);
       clients.push({ client, socket });
-      await client.start();
       connected.push({ client, socket, browser });
     }
     return { projectId, owner, people: connected };
@@ -135,7 +85,7 @@ describe('the collaboration client library against the real server', () => {
       object: plot,
     });
     expect(ana.client.model?.objects[plot.id]?.name).toBe('Plot'); // before any answer
-    expect(await confirmed).toEqual({ ok: true, rev: 1 });
+    expect(await confirmed).toEqual({ ok: true, rev: 1, committed: true });
     const server = await serverModel(owner, projectId);
     expect(await settled(ben.client, 1)).toEqual(server.model);
     expect(await settled(ana.client, 1)).toEqual(server.model);

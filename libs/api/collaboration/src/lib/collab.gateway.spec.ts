@@ -1,16 +1,14 @@
-import { AuthModule } from '@orca/api/auth';
 import {
   type BrowserAgent,
-  createTestApp,
   signedUpBrowser,
   type TestApp,
   uniqueEmail,
 } from '@orca/api/core/testing';
-import { ModelModule } from '@orca/api/model';
-import { ProjectsModule } from '@orca/api/projects';
+import { ExportService } from '@orca/api/export';
 import type {
   ChangeApplied,
   CollabClientEvents,
+  ExportProgressEvent,
   CollabServerEvents,
   JoinResponse,
   LockResponse,
@@ -20,8 +18,7 @@ import type {
 } from '@orca/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { CollabIoAdapter } from './collab-io.adapter';
-import { CollaborationModule } from './collaboration.module';
+import { startCollabApp } from '../testing/live-workshop';
 
 type ClientSocket = Socket<CollabServerEvents, CollabClientEvents>;
 
@@ -31,18 +28,7 @@ describe('live collaboration over Socket.IO (/collab)', () => {
   const sockets: ClientSocket[] = [];
 
   beforeAll(async () => {
-    app = await createTestApp(
-      [AuthModule, ProjectsModule, ModelModule, CollaborationModule],
-      {
-        configure: async (nest, config) => {
-          const adapter = new CollabIoAdapter(nest, config);
-          await adapter.connect();
-          nest.useWebSocketAdapter(adapter);
-        },
-      },
-    );
-    await app.app.listen(0, '127.0.0.1');
-    url = `${await app.app.getUrl()}/collab`.replace('[::1]', '127.0.0.1');
+    ({ app, url } = await startCollabApp());
   }, 120_000);
 
   afterEach(() => {
@@ -97,7 +83,8 @@ describe('live collaboration over Socket.IO (/collab)', () => {
       | 'change:applied'
       | 'presence:state'
       | 'project:revoked'
-      | 'lock:state',
+      | 'lock:state'
+      | 'export:progress',
     where: (payload: T) => boolean = () => true,
   ) =>
     new Promise<T>((resolve, reject) => {
@@ -566,5 +553,39 @@ describe('live collaboration over Socket.IO (/collab)', () => {
       const model = await ana.get(`/api/v1/projects/${projectId}/model`);
       expect(model.body.rev).toBe(rev);
     });
+  });
+
+  it('tells only the person who asked how their export is going, and lets them cancel it', async () => {
+    const { browser: ana, user: anaUser } = await person('Ana Exporter');
+    const { projectId, member: ben } = await projectWith(ana, 'contributor');
+    const anaSocket = await connect(ana);
+    const benSocket = await connect(ben);
+    let benHeard = false;
+    benSocket.on('export:progress', () => (benHeard = true));
+    const exportId = randomUUID();
+    const heard = next<ExportProgressEvent>(anaSocket, 'export:progress');
+    app.app.get(ExportService).progress$.next({
+      projectId,
+      userId: anaUser.id,
+      exportId,
+      format: 'pdf',
+      percent: 40,
+      state: 'running',
+    });
+    expect(await heard).toEqual({
+      projectId,
+      exportId,
+      format: 'pdf',
+      percent: 40,
+      state: 'running',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(benHeard).toBe(false);
+    // Nothing of that id is running (the export engine's own tests cancel a real one).
+    expect(
+      await anaSocket
+        .timeout(10_000)
+        .emitWithAck('export:cancel', { exportId }),
+    ).toEqual({ ok: false });
   });
 });

@@ -7,6 +7,7 @@ import {
 import {
   ConnectedSocket,
   MessageBody,
+  type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
   SubscribeMessage,
@@ -19,6 +20,7 @@ import {
   SessionsService,
 } from '@orca/api/auth';
 import { APP_CONFIG, type AppConfig, ProblemException } from '@orca/api/core';
+import { ExportService } from '@orca/api/export';
 import { ChangePipeline, ModelHistory } from '@orca/api/model';
 import { ProjectsService } from '@orca/api/projects';
 import {
@@ -91,6 +93,8 @@ function readFocus(value: unknown): PresenceFocus | null {
   return focus as unknown as PresenceFocus;
 }
 const room = (projectId: string) => `project:${projectId}`;
+/** Every socket of one person, on any instance (for what only they should hear). */
+const userRoom = (userId: string) => `user:${userId}`;
 
 function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
@@ -132,7 +136,12 @@ const notMember: CollabError = {
  */
 @WebSocketGateway({ namespace: COLLAB_NAMESPACE })
 export class CollabGateway
-  implements OnGatewayInit, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy
+  implements
+    OnGatewayInit,
+    OnGatewayConnection,
+    OnGatewayDisconnect,
+    OnModuleInit,
+    OnModuleDestroy
 {
   private readonly logger = new Logger('Collab');
   private readonly subscriptions: Subscription[] = [];
@@ -152,6 +161,7 @@ export class CollabGateway
     private readonly sessions: SessionsService,
     private readonly tokens: ApiTokensService,
     private readonly state: CollabState,
+    private readonly exports: ExportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -163,6 +173,10 @@ export class CollabGateway
           ?.to(room(committed.projectId))
           .emit('change:applied', event);
       }),
+      // Export progress goes to the sockets of the person who asked, on every instance.
+      this.exports.progress$.subscribe(({ userId, ...progress }) =>
+        this.server?.to(userRoom(userId)).emit('export:progress', progress),
+      ),
       this.projects.accessRevoked$.subscribe(
         (revoked) =>
           void this.revoke(revoked.projectId, revoked.userId, revoked.reason),
@@ -221,6 +235,21 @@ export class CollabGateway
         })
         .catch(() => next(new Error('unauthenticated')));
     });
+  }
+
+  async handleConnection(socket: CollabSocket): Promise<void> {
+    await socket.join(userRoom(socket.data.principal.userId));
+  }
+
+  @SubscribeMessage('export:cancel')
+  cancelExport(
+    @ConnectedSocket() socket: CollabSocket,
+    @MessageBody() request: { exportId?: unknown },
+  ): { ok: boolean } {
+    if (typeof request?.exportId !== 'string') return { ok: false };
+    return {
+      ok: this.exports.cancel(socket.data.principal.userId, request.exportId),
+    };
   }
 
   async handleDisconnect(socket: CollabSocket): Promise<void> {

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { REDIS_CLIENT, type RedisConnection } from '@orca/api/core';
 import { CollabState, MemoryHashes, RedisHashes } from './collab-state';
 import { AuthModule } from '@orca/api/auth';
+import { ExportModule } from '@orca/api/export';
 import { ModelModule } from '@orca/api/model';
 import { ProjectsModule } from '@orca/api/projects';
 import { CollabGateway } from './collab.gateway';
 
 /** Live collaboration over Socket.IO (namespace /collab). */
 @Module({
-  imports: [AuthModule, ProjectsModule, ModelModule],
+  imports: [AuthModule, ProjectsModule, ModelModule, ExportModule],
   providers: [
     CollabGateway,
     {

@@ -1,15 +1,5 @@
-import { AuthModule } from '@orca/api/auth';
+import type { TestApp } from '@orca/api/core/testing';
 import {
-  type BrowserAgent,
-  createTestApp,
-  signedUpBrowser,
-  type TestApp,
-  uniqueEmail,
-} from '@orca/api/core/testing';
-import { ModelModule } from '@orca/api/model';
-import { ProjectsModule } from '@orca/api/projects';
-import {
-  CollabClient,
   type CollabSocket,
   type SubmitOutcome,
 } from '@orca/shared/collab-client';
@@ -26,9 +16,11 @@ import {
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { filter, firstValueFrom, timeout } from 'rxjs';
-import { io } from 'socket.io-client';
-import { CollabIoAdapter } from './collab-io.adapter';
-import { CollaborationModule } from './collaboration.module';
+import {
+  goLive,
+  projectWithPeople,
+  startCollabApp,
+} from '../testing/live-workshop';
 
 /**
  * DESIGN §4's promise, tested end to end: 8 people on one project make thousands of random
@@ -102,18 +94,7 @@ describe('convergence under random concurrent changes (8 people, thousands of op
   const sockets: CollabSocket[] = [];
 
   beforeAll(async () => {
-    app = await createTestApp(
-      [AuthModule, ProjectsModule, ModelModule, CollaborationModule],
-      {
-        configure: async (nest, config) => {
-          const adapter = new CollabIoAdapter(nest, config);
-          await adapter.connect();
-          nest.useWebSocketAdapter(adapter);
-        },
-      },
-    );
-    await app.app.listen(0, '127.0.0.1');
-    url = `${await app.app.getUrl()}/collab`.replace('[::1]', '127.0.0.1');
+    ({ app, url } = await startCollabApp());
   }, 120_000);
 
   afterAll(async () => {
@@ -122,65 +103,25 @@ describe('convergence under random concurrent changes (8 people, thousands of op
   });
 
   async function workshop() {
-    const { browser: owner } = await signedUpBrowser(
-      app,
-      uniqueEmail('facilitator'),
-      'Facilitator',
-    );
-    const projectId = (
-      await owner.post('/api/v1/projects', { name: 'Workshop' })
-    ).body.id as string;
-    const browsers: BrowserAgent[] = [owner];
-    for (let index = 1; index < PEOPLE; index++) {
-      const email = uniqueEmail(`person-${index}`);
-      const invitation = await owner.post(
-        `/api/v1/projects/${projectId}/invitations`,
-        { email, role: 'contributor' },
-      );
-      const token = new URL(invitation.body.acceptUrl).pathname
-        .split('/')
-        .pop() as string;
-      const { browser } = await signedUpBrowser(app, email, `Person ${index}`);
-      await browser.post(`/api/v1/invitations/${token}/accept`);
-      browsers.push(browser);
-    }
+    const { projectId, owner, browsers } = await projectWithPeople(app, PEOPLE);
     // A few objects with a shared definition to type into.
     for (const name of ['Course', 'Lesson', 'Learner']) {
       const created = await owner.post(
         `/api/v1/projects/${projectId}/objects`,
-        {
-          name,
-          definition: FILLER.repeat(2),
-        },
+        { name, definition: FILLER.repeat(2) },
       );
       expect(created.status).toBe(201);
     }
     const people = [];
     for (const [index, browser] of browsers.entries()) {
-      const clientId = `person-${index}-${randomUUID()}`;
-      let lastMutationId = '';
-      const socket: CollabSocket = io(url, {
-        transports: ['websocket'],
-        extraHeaders: { cookie: browser.cookies() },
-        auth: { clientId },
-        reconnectionDelay: 20,
-        reconnectionDelayMax: 100,
-      });
-      sockets.push(socket);
-      const client = new CollabClient({
-        socket,
+      const live = await goLive(
+        url,
+        browser,
         projectId,
-        clientId,
-        createMutationId: () => (lastMutationId = randomUUID()),
-      });
-      await client.start();
-      people.push({
-        index,
-        client,
-        socket,
-        clientId,
-        mutationId: () => lastMutationId,
-      });
+        `person-${index}-${randomUUID()}`,
+      );
+      sockets.push(live.socket);
+      people.push({ index, ...live, mutationId: live.lastMutationId });
     }
     return { owner, projectId, people };
   }

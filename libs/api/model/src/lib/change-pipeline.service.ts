@@ -7,6 +7,7 @@ import {
   type ChangeEffect,
   DomainError,
   fieldsWrittenBy,
+  inverseOf,
   isId,
   type Overwrite,
   overwrittenBy,
@@ -36,6 +37,8 @@ export interface ChangeSubmission {
    */
   baseRev?: unknown;
   change: unknown;
+  /** Set by undo: the rev whose change this one reverts. */
+  undoes?: number;
 }
 
 export interface CommittedChange {
@@ -68,12 +71,27 @@ export interface SubmitResult {
 /** Maps a domain field path (`object.name`) to what the caller sent (`name` for REST bodies). */
 export type FieldMapper = (field: string) => string;
 
+export interface UndoResult {
+  /** The rev of the change that was reverted. */
+  undone: number;
+  /** What each of the undo's changes did (those the model already held are `changed: false`). */
+  results: SubmitResult[];
+}
+
+/** Applies one submission inside the current write transaction, after the ones before it. */
+type ApplyInTransaction = (
+  submission: Omit<ChangeSubmission, 'projectId'>,
+  mapField: FieldMapper,
+) => Promise<SubmitResult>;
+
 interface CachedModel {
   rev: number;
   model: ProjectModel;
 }
 
 const MODEL_CACHE_SIZE = 200;
+/** How many of one's changes an undo looks through for one that still alters something. */
+const UNDO_SKIP_LIMIT = 50;
 /** How many later writes are searched for a concurrent write a change replaces. */
 const OVERWRITE_WINDOW = 2000;
 
@@ -117,37 +135,164 @@ export class ChangePipeline {
     submissions: readonly ChangeSubmission[],
     mapField: FieldMapper = (field) => field,
   ): Promise<SubmitResult[]> {
-    const committed: CommittedChange[] = [];
-    const { results, rev, model } = await this.dataSource.transaction(
-      async (manager) => {
-        let rev = await this.lockProject(manager, projectId);
-        let model = await this.modelAt(manager, projectId, rev);
+    return this.transact(projectId, async (apply) => {
+      const results: SubmitResult[] = [];
+      for (const [index, submission] of submissions.entries()) {
+        const fieldOf: FieldMapper =
+          submissions.length > 1
+            ? (field) => `${index}.${mapField(field)}`
+            : mapField;
+        results.push(await apply(submission, fieldOf));
+      }
+      return results;
+    });
+  }
+
+  /**
+   * Reverts the actor's latest change that is neither an undo nor undone yet (or the one at
+   * `rev`), by committing its logged inverse as new changes that name it in `undoes`. Chosen
+   * under the project lock, so two undos never revert one change twice. The inverse is based on
+   * the undone rev: its text ops are rebased over what was typed since, and fields others wrote
+   * since are reported as overwritten. A change whose inverse no longer alters anything is
+   * skipped for the one before it. Throws 409 `nothing_to_undo`, or 409 `undo_conflict` (nothing
+   * written) when the model no longer takes the inverse, e.g. an item was deleted since.
+   */
+  async undo(
+    projectId: string,
+    actorId: string,
+    clientId: string,
+    rev?: number,
+  ): Promise<UndoResult> {
+    return this.transact(projectId, async (apply, manager) => {
+      const candidates = await this.undoCandidates(
+        manager,
+        projectId,
+        actorId,
+        rev,
+      );
+      for (const candidate of candidates) {
         const results: SubmitResult[] = [];
-        for (const [index, submission] of submissions.entries()) {
-          const fieldOf: FieldMapper =
-            submissions.length > 1
-              ? (field) => `${index}.${mapField(field)}`
-              : mapField;
-          const outcome = await this.applyOne(
-            manager,
-            { ...submission, projectId },
-            rev,
-            model,
-            fieldOf,
-          );
-          if (outcome.committed) {
-            committed.push(outcome.committed);
-            rev = outcome.committed.rev;
-            model = outcome.result.model;
+        for (const [index, change] of candidate.inverse.entries()) {
+          try {
+            results.push(
+              await apply(
+                {
+                  actorId,
+                  clientId,
+                  mutationId: randomUUID(),
+                  baseRev: candidate.rev,
+                  change,
+                  undoes: candidate.rev,
+                },
+                (field) => `inverse[${index}].${field}`,
+              ),
+            );
+          } catch (error) {
+            throw undoConflict(candidate.rev, error);
           }
-          results.push(outcome.result);
         }
-        return { results, rev, model };
-      },
+        if (results.some((result) => result.changed))
+          return { undone: candidate.rev, results };
+        // Already reverted by later changes: move on to the one before, as editors do.
+      }
+      throw new ProblemException(
+        409,
+        'nothing_to_undo',
+        'Nothing to undo',
+        rev === undefined
+          ? 'You have no change in this project left to undo.'
+          : `What rev ${rev} changed is already gone.`,
+      );
+    });
+  }
+
+  /** Changes of `actorId` an undo may revert, newest first: not undos, not undone, with an inverse. */
+  private async undoCandidates(
+    manager: EntityManager,
+    projectId: string,
+    actorId: string,
+    rev: number | undefined,
+  ): Promise<Array<{ rev: number; inverse: unknown[] }>> {
+    const undone =
+      'EXISTS (SELECT 1 FROM changes u WHERE u.project_id = c.project_id AND u.undoes = c.rev)';
+    if (rev === undefined) {
+      const latest: Array<{ rev: string; inverse: unknown[] }> =
+        await manager.query(
+          `SELECT c.rev, c.inverse FROM changes c
+           WHERE c.project_id = $1 AND c.actor_id = $2 AND c.undoes IS NULL
+             AND jsonb_array_length(c.inverse) > 0 AND NOT ${undone}
+           ORDER BY c.rev DESC LIMIT ${UNDO_SKIP_LIMIT}`,
+          [projectId, actorId],
+        );
+      return latest.map((row) => ({
+        rev: Number(row.rev),
+        inverse: row.inverse,
+      }));
+    }
+    const rows: Array<{
+      rev: string;
+      actor_id: string | null;
+      undoes: string | null;
+      inverse: unknown[] | null;
+      undone: boolean;
+    }> = await manager.query(
+      `SELECT c.rev, c.actor_id, c.undoes, c.inverse, ${undone} AS undone
+       FROM changes c WHERE c.project_id = $1 AND c.rev = $2`,
+      [projectId, rev],
     );
-    this.remember(projectId, rev, model);
+    const row = rows[0];
+    const refuse = (message: string) =>
+      new ProblemException(
+        422,
+        'validation_failed',
+        'That change cannot be undone',
+        message,
+        [{ field: 'rev', message }],
+      );
+    if (!row) throw refuse(`This project has no rev ${rev}.`);
+    if (row.actor_id !== actorId)
+      throw refuse('Only the person who made a change can undo it.');
+    if (row.undoes !== null) throw refuse('It is an undo itself.');
+    if (row.undone) throw refuse('It is already undone.');
+    if (!row.inverse || row.inverse.length === 0)
+      throw refuse('It was made before changes could be undone.');
+    return [{ rev: Number(row.rev), inverse: row.inverse }];
+  }
+
+  /**
+   * One write transaction on a project: the row lock, then `work` applying submissions one after
+   * the other (each sees the ones before); after commit the cache is updated and every committed
+   * change is announced on `committed$`.
+   */
+  private async transact<T>(
+    projectId: string,
+    work: (apply: ApplyInTransaction, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    const committed: CommittedChange[] = [];
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      let rev = await this.lockProject(manager, projectId);
+      let model = await this.modelAt(manager, projectId, rev);
+      const apply: ApplyInTransaction = async (submission, mapField) => {
+        const applied = await this.applyOne(
+          manager,
+          { ...submission, projectId },
+          rev,
+          model,
+          mapField,
+        );
+        if (applied.committed) {
+          committed.push(applied.committed);
+          rev = applied.committed.rev;
+          model = applied.result.model;
+        }
+        return applied.result;
+      };
+      const value = await work(apply, manager);
+      return { value, rev, model };
+    });
+    this.remember(projectId, outcome.rev, outcome.model);
     for (const change of committed) this.committed$.next(change);
-    return results;
+    return outcome.value;
   }
 
   private async applyOne(
@@ -240,12 +385,13 @@ export class ChangePipeline {
             baseRev,
           )
         : [];
+    const inverse = inverseOf(model, committedChange, applied);
     const removedIds = applied.effects.flatMap((effect) =>
       effect.kind === 'removed' ? [effect.removed.item.id] : [],
     );
     const [row]: Array<{ created_at: Date }> = await manager.query(
-      `INSERT INTO changes (project_id, rev, actor_id, client_id, mutation_id, kind, change, effects, removed_ids, text_ops)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::uuid[], $10::jsonb) RETURNING created_at`,
+      `INSERT INTO changes (project_id, rev, actor_id, client_id, mutation_id, kind, change, effects, removed_ids, text_ops, inverse, undoes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::uuid[], $10::jsonb, $11::jsonb, $12) RETURNING created_at`,
       [
         submission.projectId,
         nextRev,
@@ -257,6 +403,8 @@ export class ChangePipeline {
         JSON.stringify(applied.effects),
         removedIds,
         Object.keys(textOps).length > 0 ? JSON.stringify(textOps) : null,
+        JSON.stringify(inverse),
+        submission.undoes ?? null,
       ],
     );
     await manager.query(
@@ -512,6 +660,18 @@ function isInModel(model: ProjectModel, id: string): boolean {
     id in model.roles ||
     id in model.ctas ||
     id in model.attributes
+  );
+}
+
+/** Whatever refused an undo's change, answered as one conflict that keeps the reasons. */
+function undoConflict(rev: number, error: unknown): unknown {
+  if (!(error instanceof ProblemException)) return error;
+  return new ProblemException(
+    409,
+    'undo_conflict',
+    'This change can no longer be undone',
+    `What rev ${rev} changed was changed since (${error.detail ?? error.title}); nothing was written.`,
+    error.errors,
   );
 }
 

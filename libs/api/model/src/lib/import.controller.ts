@@ -38,7 +38,7 @@ export class ImportController {
     operationId: 'importProject',
     summary: 'Create a project from an ORCA JSON document, all or nothing',
     description:
-      'Accepts `{format: "orca-project", version: 1, project, roles, objects, relationships, attributes, ctas}` with items referring to each other by `key`. Every problem found is listed, not just the first; nothing is created unless all is well.',
+      'Accepts `{format: "orca-project", version: 1, project, roles, objects, relationships, attributes, ctas}` with items referring to each other by `key` — a hand-written file or the JSON export (`GET /projects/{projectId}/export?format=json`, whose `exported` stamp is ignored). Every problem found is listed, not just the first; nothing is created unless all is well.',
   })
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
   @ApiCreatedResponse({ type: ProjectDto })
@@ -50,7 +50,7 @@ export class ImportController {
     @CurrentPrincipal() principal: Principal,
     @Body() document: unknown,
   ): Promise<ProjectDto> {
-    const result = fromInterchange(document, {
+    const result = fromInterchange(withoutExportStamp(document), {
       generateId: () => randomUUID(),
     });
     if (!result.ok) {
@@ -91,4 +91,25 @@ export class ImportController {
     });
     return this.projects.get(projectId, principal.userId);
   }
+}
+
+/**
+ * The JSON export is the interchange document plus an `exported` stamp (who, when, which rev):
+ * importing it drops the stamp. A stamp that is not an object is left in, so the document's own
+ * checks name it as a problem.
+ */
+function withoutExportStamp(document: unknown): unknown {
+  if (
+    typeof document !== 'object' ||
+    document === null ||
+    Array.isArray(document) ||
+    !('exported' in document)
+  )
+    return document;
+  const { exported, ...rest } = document as Record<string, unknown>;
+  return typeof exported === 'object' &&
+    exported !== null &&
+    !Array.isArray(exported)
+    ? rest
+    : document;
 }

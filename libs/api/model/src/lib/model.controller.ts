@@ -22,7 +22,14 @@ import {
   CurrentPrincipal,
   type Principal,
 } from '@orca/api/auth';
-import { ApiProblems, ProblemException, uuidParam } from '@orca/api/core';
+import {
+  ApiProblems,
+  ProblemException,
+  uuidParam,
+  validationFailed,
+} from '@orca/api/core';
+import type { FieldError } from '@orca/shared/contracts';
+import { isUUID } from 'class-validator';
 import {
   buildCtaMatrix,
   buildNestedObjectMatrix,
@@ -38,6 +45,8 @@ import {
   ChangePageDoc,
   ChangeRequestDoc,
   ModelResponseDoc,
+  UndoRequestDoc,
+  UndoResultDoc,
   WriteResultDoc,
 } from './dto/model.dto';
 import { CheckSettings } from './check-settings.service';
@@ -153,12 +162,78 @@ export class ModelController {
     };
   }
 
+  @Authenticated({ projectRole: 'contributor' })
+  @Post('changes/undo')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'undoChange',
+    summary: 'Undo my latest change (or the one at `rev`) as new changes',
+    description:
+      'Reverts my latest change that is neither an undo nor undone yet, through the same pipeline as every write: the revert is new changes (broadcast as change:applied) that name the undone rev in `undoes`. Pressing it again goes further back; an undo is not undone (there is no redo). Text comes back without losing what others typed since; fields others changed since are overwritten and reported in `overwrote`. A change whose effects are already gone is skipped for the one before it.',
+  })
+  @ApiBody({ type: UndoRequestDoc, required: false })
+  @ApiOkResponse({ type: UndoResultDoc })
+  @ApiProblems(
+    [
+      409,
+      'nothing_to_undo, or undo_conflict: the model changed so that the change cannot be reverted (an item was deleted since…); nothing was written',
+    ],
+    [
+      422,
+      'validation_failed: `rev` is not a change of mine that can be undone',
+    ],
+  )
+  async undo(
+    @projectId() id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+  ): Promise<UndoResultDoc> {
+    const request = (body ?? {}) as Record<string, unknown>;
+    const unknown = Object.keys(request).filter((key) => key !== 'rev');
+    const rev = request['rev'];
+    if (
+      typeof request !== 'object' ||
+      Array.isArray(request) ||
+      unknown.length > 0 ||
+      (rev !== undefined &&
+        (typeof rev !== 'number' || !Number.isSafeInteger(rev) || rev < 1))
+    ) {
+      throw validationFailed([
+        ...unknown.map((field) => ({
+          field,
+          message: `${field} is not a known field`,
+        })),
+        ...(unknown.length === 0
+          ? [{ field: 'rev', message: 'rev must be a whole number above 0' }]
+          : []),
+      ]);
+    }
+    const { undone, results } = await this.pipeline.undo(
+      id,
+      principal.userId,
+      `rest:${principal.userId}`,
+      rev as number | undefined,
+    );
+    const committed = results.filter((result) => result.changed);
+    return {
+      rev: Math.max(...results.map((result) => result.rev)),
+      undone,
+      changes: committed.map(
+        (result) => result.change as unknown as Record<string, unknown>,
+      ),
+      effects: committed.flatMap((result) => result.effects),
+      overwrote: committed.flatMap((result) => result.overwrote),
+    };
+  }
+
   @Authenticated({ projectRole: 'viewer' })
   @Get('changes')
   @ApiOperation({
     operationId: 'listChanges',
     summary:
       'The change log after sinceRev: who changed what, when (activity feed, history, resync)',
+    description:
+      'Each entry names its actor (`actorName`), the previous values (`inverse`) and how it relates to undo (`undoes`, `undoneBy`). Filter by `itemId` (changes to that item, including deletes that took it along) and `actorId`; `order=desc` with `beforeRev` pages back from the newest.',
   })
   @ApiQuery({ name: 'sinceRev', required: false, type: Number })
   @ApiQuery({
@@ -167,16 +242,66 @@ export class ModelController {
     type: Number,
     description: '1–500, default 100',
   })
+  @ApiQuery({
+    name: 'itemId',
+    required: false,
+    description: 'Only changes that touched this item',
+  })
+  @ApiQuery({
+    name: 'actorId',
+    required: false,
+    description: 'Only changes made by this person',
+  })
+  @ApiQuery({
+    name: 'beforeRev',
+    required: false,
+    type: Number,
+    description: 'Only changes below this rev',
+  })
+  @ApiQuery({
+    name: 'order',
+    required: false,
+    enum: ['asc', 'desc'],
+    description: '`desc`: newest first (default `asc`)',
+  })
   @ApiOkResponse({ type: ChangePageDoc })
+  @ApiProblems([400, 'validation_failed: a query parameter is not valid'])
   changes(
     @projectId() id: string,
     @Query('sinceRev', new ParseIntPipe({ optional: true })) sinceRev?: number,
     @Query('limit', new ParseIntPipe({ optional: true })) limit?: number,
+    @Query('itemId') itemId?: string,
+    @Query('actorId') actorId?: string,
+    @Query('beforeRev') beforeRev?: string,
+    @Query('order') order?: string,
   ) {
+    const errors: FieldError[] = [];
+    const uuid = (value: string | undefined, field: string) => {
+      if (value !== undefined && !isUUID(value)) {
+        errors.push({ field, message: `${field} must be a UUID` });
+      }
+    };
+    uuid(itemId, 'itemId');
+    uuid(actorId, 'actorId');
+    const before = beforeRev === undefined ? undefined : Number(beforeRev);
+    if (before !== undefined && !Number.isSafeInteger(before))
+      errors.push({
+        field: 'beforeRev',
+        message: 'beforeRev must be a whole number',
+      });
+    if (order !== undefined && order !== 'asc' && order !== 'desc')
+      errors.push({ field: 'order', message: 'order must be asc or desc' });
+    if (errors.length > 0) throw validationFailed(errors);
     return this.history.page(
       id,
       sinceRev ?? 0,
       Math.min(Math.max(limit ?? 100, 1), 500),
+      {
+        itemId,
+        actorId,
+        beforeRev: before,
+        order: order as 'asc' | 'desc' | undefined,
+      },
     );
   }
 

@@ -118,6 +118,16 @@ export type LockResponse =
   | { ok: true; lock: LockInfo }
   | { ok: false; holder?: LockInfo['holder']; error?: CollabError };
 
+/** How an export the person asked for is going (only their own sockets hear it). */
+export interface ExportProgressEvent {
+  projectId: string;
+  exportId: string;
+  format: string;
+  /** 0–100, never going down. */
+  percent: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+}
+
 export interface LockState {
   projectId: string;
   locks: LockInfo[];
@@ -166,6 +176,11 @@ export interface CollabClientEvents {
     request: { projectId: string; target: PresenceFocus },
     ack?: Ack<{ ok: boolean }>,
   ) => void;
+  /** Stops an export this person started (`GET …/export?exportId=`). */
+  'export:cancel': (
+    request: { exportId: string },
+    ack?: Ack<{ ok: boolean }>,
+  ) => void;
 }
 
 /** Events the server sends (contract: DESIGN §5). */
@@ -173,6 +188,7 @@ export interface CollabServerEvents {
   'change:applied': (event: ChangeApplied) => void;
   'presence:state': (state: PresenceState) => void;
   'lock:state': (state: LockState) => void;
+  'export:progress': (event: ExportProgressEvent) => void;
   /** You were removed from the project (or it was deleted): its room is closed to you. */
   'project:revoked': (event: { projectId: string; reason: string }) => void;
 }

@@ -397,4 +397,40 @@ describe('WorkspaceStore', () => {
     expect(socket.connected).toBe(false);
     expect(socket.sent.some((s) => s.event === 'project:leave')).toBe(true);
   });
+
+  it('undoes my last change through the server, and says so when there is nothing to undo', async () => {
+    const store = await openStore();
+    const first = store.undoLast();
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/projects/p-1/changes/undo' })
+      .flush({ rev: 9, undone: 8, changes: [], effects: [], overwrote: [] });
+    await expect(first).resolves.toBe(true);
+    expect(store.notices()).toEqual([]);
+
+    const second = store.undoLast();
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/projects/p-1/changes/undo' })
+      .flush(
+        {
+          type: 'about:blank',
+          title: 'Nothing to undo',
+          status: 409,
+          code: 'nothing_to_undo',
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await expect(second).resolves.toBe(false);
+    expect(store.notices().map((notice) => notice.message)).toEqual([
+      'Nothing of yours to undo.',
+    ]);
+  });
+
+  it('keeps the progress of the exports I started, from the socket', async () => {
+    const store = await openStore();
+    store.trackExport('e-1', 'pdf');
+    expect(store.exports()['e-1']).toMatchObject({
+      percent: 0,
+      state: 'running',
+    });
+  });
 });

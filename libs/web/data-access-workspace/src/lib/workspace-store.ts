@@ -15,6 +15,7 @@ import {
   type SubmitOutcome,
 } from '@orca/shared/collab-client';
 import {
+  type ExportProgressEvent,
   type CollabError,
   type LockInfo,
   type LockResponse,
@@ -104,6 +105,8 @@ interface WorkspaceState {
   notices: readonly WorkspaceNotice[];
   nowOnly: boolean;
   disabledRules: readonly CheckRuleId[];
+  /** Exports this person started in this workspace, by export id (progress over the socket). */
+  exports: Readonly<Record<string, ExportProgressEvent>>;
 }
 
 const INITIAL_STATE: WorkspaceState = {
@@ -118,6 +121,7 @@ const INITIAL_STATE: WorkspaceState = {
   notices: [],
   nowOnly: false,
   disabledRules: [],
+  exports: {},
 };
 
 /**
@@ -272,6 +276,14 @@ export class WorkspaceStore {
     };
     socket.on('connect_error', onConnectError);
     subscriptions.add(() => socket.off('connect_error', onConnectError));
+    const onExportProgress = (event: ExportProgressEvent) => {
+      if (event.projectId !== projectId) return;
+      this.patch({
+        exports: { ...this.state().exports, [event.exportId]: event },
+      });
+    };
+    socket.on('export:progress', onExportProgress);
+    subscriptions.add(() => socket.off('export:progress', onExportProgress));
     subscriptions.add(
       client.state$.subscribe((collab) => this.patch({ collab })),
     );
@@ -291,6 +303,71 @@ export class WorkspaceStore {
       ),
     );
     void client.start();
+  }
+
+  /** How each export started here is going (percent, running/done/cancelled/failed). */
+  readonly exports = computed(() => this.state().exports);
+
+  /**
+   * Records an export about to start (its download carries `exportId`), so it shows at 0 % before
+   * the first progress arrives.
+   */
+  trackExport(exportId: string, format: string): void {
+    const projectId = this.state().projectId;
+    if (!projectId) return;
+    this.patch({
+      exports: {
+        ...this.state().exports,
+        [exportId]: {
+          projectId,
+          exportId,
+          format,
+          percent: 0,
+          state: 'running',
+        },
+      },
+    });
+  }
+
+  /**
+   * Undoes this person's latest change (theirs only, never someone else's): the server commits its
+   * inverse, which comes back to every view as change:applied. Says what happened in a notice
+   * when there is nothing to undo or the undo would clash with later work.
+   */
+  undoLast(): Promise<boolean> {
+    const projectId = this.state().projectId;
+    if (!projectId || !this.canEdit()) return Promise.resolve(false);
+    this.undoing.set(true);
+    return new Promise((resolve) => {
+      this.workspaceApi.undo(projectId).subscribe({
+        next: () => {
+          this.undoing.set(false);
+          resolve(true);
+        },
+        error: (error: unknown) => {
+          this.undoing.set(false);
+          const problem = toProblemMessage(
+            error,
+            'The undo did not go through.',
+          );
+          this.notify(
+            problem.code === 'nothing_to_undo' ? 'info' : 'error',
+            problem.code === 'nothing_to_undo'
+              ? 'Nothing of yours to undo.'
+              : problem.message,
+          );
+          resolve(false);
+        },
+      });
+    });
+  }
+
+  /** An undo is on its way. */
+  readonly undoing = signal(false);
+
+  /** Stops an export this person started; the server answers with a `cancelled` progress. */
+  cancelExport(exportId: string): void {
+    this.socket?.emit('export:cancel', { exportId });
   }
 
   /** Leaves the project's room and closes the socket. */

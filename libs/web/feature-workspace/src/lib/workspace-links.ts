@@ -16,6 +16,7 @@ export type WorkspaceSection =
   | 'attributes'
   | 'priorities'
   | 'checks'
+  | 'handoff'
   | 'settings';
 
 export interface WorkspaceLink {
@@ -120,6 +121,7 @@ const VIEW_NAMES: Record<string, string> = {
   attributes: 'the attributes',
   priorities: 'the priorities',
   checks: 'the checks',
+  handoff: 'the hand-off',
   settings: 'the settings',
 };
 

@@ -7,6 +7,7 @@ import {
   NomPage,
   PrioritiesPage,
 } from './hosted/hosted-pages';
+import { HandoffPage } from './handoff/handoff-page';
 import { ObjectCatalogPage } from './objects/object-catalog-page';
 import { ObjectPage } from './objects/object-page';
 import { WorkspaceShell } from './shell/workspace-shell';
@@ -37,6 +38,7 @@ export const workspaceRoutes: Routes = [
       { path: 'attributes', component: AttributesPage, title: 'Attributes' },
       { path: 'priorities', component: PrioritiesPage, title: 'Priorities' },
       { path: 'checks', component: ChecksPage, title: 'Checks' },
+      { path: 'handoff', component: HandoffPage, title: 'Hand-off' },
       {
         path: 'settings',
         title: 'Project settings',

@@ -3,6 +3,8 @@ import { FoundationSchema1764130000000 } from './migrations/1764130000000-founda
 import { ModelSchema1764140000000 } from './migrations/1764140000000-model-schema';
 import { ProjectCheckSettings1764150000000 } from './migrations/1764150000000-project-check-settings';
 import { ChangeTextOps1764160000000 } from './migrations/1764160000000-change-text-ops';
+import { ChangeInverse1764170000000 } from './migrations/1764170000000-change-inverse';
+import { Snapshots1764180000000 } from './migrations/1764180000000-snapshots';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -10,6 +12,8 @@ export const MIGRATIONS = [
   ModelSchema1764140000000,
   ProjectCheckSettings1764150000000,
   ChangeTextOps1764160000000,
+  ChangeInverse1764170000000,
+  Snapshots1764180000000,
 ];
 
 export function buildDataSourceOptions(

@@ -233,6 +233,26 @@ export class ChangeEntryDoc {
     unknown
   >;
   @ApiProperty({ type: [EffectDoc] }) effects!: EffectDoc[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    nullable: true,
+    description:
+      'The changes that revert this one, in order (they carry the previous values, e.g. the old name); null for imports and for changes logged before undo existed',
+  })
+  inverse!: Record<string, unknown>[] | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'On the changes of an undo: the rev they revert',
+  })
+  undoes!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The first rev of the undo that reverted this change, if any',
+  })
+  undoneBy!: number | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!:
     | string
     | null;
@@ -250,6 +270,36 @@ export class ChangePageDoc {
       'More changes follow: ask again with sinceRev = the last rev here',
   })
   hasMore!: boolean;
+}
+
+export class UndoRequestDoc {
+  @ApiPropertyOptional({
+    description:
+      'A rev of one of my own changes to undo; default: my latest change that is not undone and not an undo',
+  })
+  rev?: number;
+}
+
+export class UndoResultDoc {
+  @ApiProperty({ description: 'The project revision after the undo' })
+  rev!: number;
+  @ApiProperty({ description: 'The rev of the change that was reverted' })
+  undone!: number;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description:
+      'The changes committed to revert it, in order (each also arrives as change:applied)',
+  })
+  changes!: Record<string, unknown>[];
+  @ApiProperty({ type: [EffectDoc] })
+  effects!: EffectDoc[];
+  @ApiProperty({
+    type: [OverwriteDoc],
+    description:
+      'Writes of others, made after the undone change, that the undo replaced (they are told too)',
+  })
+  overwrote!: OverwriteDoc[];
 }
 
 export class CheckSettingsDoc {

@@ -5,6 +5,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
@@ -14,6 +15,7 @@ import {
 /** One committed change: the project's history, activity feed and resync source. */
 @Entity({ name: 'changes' })
 @Unique('uq_changes_mutation', ['projectId', 'clientId', 'mutationId'])
+@Index('ix_changes_undoes', ['projectId', 'undoes'])
 export class ChangeRow {
   @PrimaryColumn({
     name: 'project_id',
@@ -72,6 +74,21 @@ export class ChangeRow {
   /** The text ops this change applied per long-text field (`<itemKind>:<id>:<field>`), for OT. */
   @Column({ name: 'text_ops', type: 'jsonb', nullable: true })
   textOps!: Record<string, unknown> | null;
+
+  /** The changes that revert this one, in order (the domain's inverseOf); null before undo existed. */
+  @Column({ type: 'jsonb', nullable: true })
+  inverse!: unknown[] | null;
+
+  /** On an undo's changes: the rev they revert. */
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: {
+      to: (value: number | null) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+  })
+  undoes!: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

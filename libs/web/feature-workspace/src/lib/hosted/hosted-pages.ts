@@ -8,7 +8,12 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { PresenceFocus } from '@orca/shared/contracts';
-import type { Change, Id } from '@orca/shared/domain';
+import {
+  PRIORITISED_KINDS,
+  type Change,
+  type Id,
+  type PrioritisedKind,
+} from '@orca/shared/domain';
 import { WorkspaceApi, WorkspaceStore } from '@orca/web/data-access-workspace';
 import { EmptyState } from '@orca/web/ui';
 import {
@@ -130,6 +135,7 @@ abstract class HostedView {
     @if (store.visibleModel(); as model) {
       <orca-nom-grid
         [model]="model"
+        [focusItem]="focus() ?? null"
         [readonly]="!store.canEdit()"
         [presence]="store.presence()"
         [locks]="store.locks()"
@@ -163,6 +169,7 @@ export class NomPage extends HostedView {
     @if (store.visibleModel(); as model) {
       <orca-cta-matrix
         [model]="model"
+        [focusItem]="focus() ?? null"
         [readonly]="!store.canEdit()"
         [presence]="store.presence()"
         [locks]="store.locks()"
@@ -209,6 +216,7 @@ export class CtaMatrixPage extends HostedView {
       <orca-attribute-list
         [model]="model"
         [objectId]="object() ?? null"
+        [focusItem]="focus() ?? null"
         [readonly]="!store.canEdit()"
         [presence]="store.presence()"
         [locks]="store.locks()"
@@ -234,7 +242,7 @@ export class AttributesPage extends HostedView {
   }
 }
 
-/** Hosts the prioritisation board (Now / Next / Later). */
+/** Hosts the prioritisation board (Now / Next / Later, `?kind=` object, cta or attribute). */
 @Component({
   selector: 'orca-priorities-page',
   imports: [ModelViewFrame, PriorityBoardComponent],
@@ -247,7 +255,7 @@ export class AttributesPage extends HostedView {
     @if (store.model(); as model) {
       <orca-priority-board
         [model]="model"
-        [kind]="kind()"
+        [kind]="boardKind()"
         [readonly]="!store.canEdit()"
         [presence]="store.presence()"
         [locks]="store.locks()"
@@ -260,7 +268,12 @@ export class AttributesPage extends HostedView {
   </orca-model-view-frame>`,
 })
 export class PrioritiesPage extends HostedView {
-  readonly kind = input<'object' | 'cta' | 'attribute'>('object');
+  /** `?kind=`: which items the board opens on. Absent (bound as undefined) or unknown: objects. */
+  readonly kind = input<string | undefined>();
+  protected readonly boardKind = computed(
+    (): PrioritisedKind =>
+      PRIORITISED_KINDS.find((kind) => kind === this.kind()) ?? 'object',
+  );
 
   constructor() {
     super('priorities');

@@ -32,6 +32,7 @@ describe('WorkspaceShell', () => {
       'Attributes',
       'Priorities',
       'Checks',
+      'Hand-off',
       'Settings',
     ]);
     expect(

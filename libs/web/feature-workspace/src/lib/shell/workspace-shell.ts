@@ -28,6 +28,7 @@ const NAV: readonly NavEntry[] = [
   { path: 'attributes', label: 'Attributes', testId: 'nav-attributes' },
   { path: 'priorities', label: 'Priorities', testId: 'nav-priorities' },
   { path: 'checks', label: 'Checks', testId: 'nav-checks' },
+  { path: 'handoff', label: 'Hand-off', testId: 'nav-handoff' },
   { path: 'settings', label: 'Settings', testId: 'nav-settings' },
 ];
 
@@ -53,6 +54,7 @@ const NAV: readonly NavEntry[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './workspace-shell.html',
   styleUrl: './workspace-shell.css',
+  host: { '(document:keydown)': 'onKeydown($event)' },
 })
 export class WorkspaceShell {
   /** Route parameter. */
@@ -60,6 +62,25 @@ export class WorkspaceShell {
 
   protected readonly store = inject(WorkspaceStore);
   protected readonly nav = NAV;
+
+  protected undo(): void {
+    void this.store.undoLast();
+  }
+
+  /**
+   * Ctrl+Z (⌘Z) undoes your last change — except while typing in a field, where it belongs to
+   * the field.
+   */
+  protected onKeydown(event: KeyboardEvent): void {
+    if (event.key.toLowerCase() !== 'z' || event.shiftKey || event.altKey)
+      return;
+    if (!(event.ctrlKey || event.metaKey)) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]'))
+      return;
+    event.preventDefault();
+    this.undo();
+  }
   protected readonly projectName = computed(
     () => this.store.project()?.name ?? 'Project',
   );

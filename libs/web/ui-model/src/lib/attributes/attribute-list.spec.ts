@@ -188,6 +188,35 @@ describe('AttributeListComponent', () => {
     ).toBe(true);
   });
 
+  it('keeps the focus on the arrow pressed, so it can be pressed again', async () => {
+    await render(learningPlatform(), 'Course');
+    const up = () =>
+      row('Price').querySelector<HTMLButtonElement>(
+        '[aria-label="Move Price up"]',
+      );
+    up()?.focus();
+    up()?.click();
+    await settle();
+    expect(document.activeElement).toBe(up());
+    up()?.click();
+    await settle();
+    expect(ranked('Course').slice(2, 6)).toEqual([
+      'Cover image',
+      'Price',
+      'Level',
+      'Duration (hours)',
+    ]);
+
+    // At the top, ↑ is disabled: the focus goes to ↓.
+    row('Summary')
+      .querySelector<HTMLButtonElement>('[aria-label="Move Summary up"]')
+      ?.click();
+    await settle();
+    expect(document.activeElement).toBe(
+      row('Summary').querySelector('[aria-label="Move Summary down"]'),
+    );
+  });
+
   it('edits in place: rename, type, kind, required, list values', async () => {
     await render(learningPlatform(), 'Course');
     const price = attributeNamed(model, 'Course', 'Price');
@@ -355,6 +384,62 @@ describe('AttributeListComponent', () => {
     await settle();
     expect(changes).toEqual([{ kind: 'attribute.delete', id: title.id }]);
     expect(names()).not.toContain('Title');
+  });
+
+  it('shows an attribute it is asked to show, switching object, with the cursor in its name', async () => {
+    const m = learningPlatform();
+    await render(m, null);
+    const picked: string[] = [];
+    fixture.componentInstance.objectSelect.subscribe((id) => picked.push(id));
+
+    fixture.componentRef.setInput(
+      'focusItem',
+      attributeNamed(m, 'Review', 'Posted on').id,
+    );
+    await settle();
+    await settle();
+
+    expect(host.querySelector('h3')?.textContent).toContain('Review');
+    expect((document.activeElement as HTMLInputElement).value).toBe(
+      'Posted on',
+    );
+    expect(picked).toEqual([]);
+  });
+
+  it('turns several pasted lines in the add field into the paste box, to preview', async () => {
+    await render(learningPlatform(), 'Topic');
+    const add = host.querySelector(
+      '[data-testid="attribute-add"]',
+    ) as HTMLInputElement;
+    const paste = (text: string) => {
+      const event = new Event('paste', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'clipboardData', {
+        value: {
+          getData: (type: string) => (type === 'text/plain' ? text : ''),
+        },
+      });
+      add.dispatchEvent(event);
+      return event;
+    };
+
+    // One line is pasted into the field as usual.
+    expect(paste('Colour').defaultPrevented).toBe(false);
+    expect(host.querySelector('[data-testid="attribute-bulk"]')).toBeNull();
+
+    expect(paste('Colour: text\nIcon: image\n').defaultPrevented).toBe(true);
+    await settle();
+    const box = host.querySelector<HTMLTextAreaElement>(
+      '[data-testid="attribute-bulk-text"]',
+    );
+    expect(box?.value).toBe('Colour: text\nIcon: image\n');
+    expect(document.activeElement).toBe(box);
+    const preview = [
+      ...host.querySelectorAll(
+        '[data-testid="attribute-bulk-preview"] tbody tr',
+      ),
+    ].map((tr) => tr.querySelector('td')?.textContent?.trim());
+    expect(preview).toEqual(['Colour', 'Icon']);
+    expect(changes).toEqual([]);
   });
 
   it('lets viewers read but not edit, rank or add', async () => {

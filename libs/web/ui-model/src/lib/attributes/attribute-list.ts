@@ -1,11 +1,18 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  afterRenderEffect,
   computed,
+  inject,
   input,
   linkedSignal,
   output,
   signal,
+  untracked,
+  viewChild,
 } from '@angular/core';
 import {
   CdkDrag,
@@ -32,6 +39,7 @@ import {
 import { EmptyState } from '@orca/web/ui';
 import type { LockView, ModelDestination } from '../shared/model-view';
 import { PresenceIndex, itemKey } from '../shared/presence-index';
+import { refocusMoveButton } from '../shared/move-focus';
 import { PresenceMarksComponent } from '../shared/presence-marks';
 import { ATTRIBUTE_KIND_LABEL } from '../shared/vocabulary';
 import {
@@ -71,6 +79,11 @@ export class AttributeListComponent {
   readonly presence = input<readonly PresenceMember[]>([]);
   readonly locks = input<readonly LockView[]>([]);
   readonly currentUserId = input<string | null>(null);
+  /**
+   * An attribute to bring into view (a link's `?focus=`): its object is shown and the cursor put
+   * in its name. Acted on once per value.
+   */
+  readonly focusItem = input<Id | null>(null);
 
   /** attribute.create / update / move / delete changes to apply. */
   readonly edit = output<Change>();
@@ -125,6 +138,31 @@ export class AttributeListComponent {
   );
 
   private lastFocus: string | null = null;
+  private revealed: Id | null = null;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly bulkField =
+    viewChild<ElementRef<HTMLTextAreaElement>>('bulkField');
+
+  constructor() {
+    // Arriving from a link (?focus=…): the attribute's object, with the cursor in its name.
+    afterRenderEffect(() => {
+      const id = this.focusItem();
+      if (id === null || id === this.revealed) return;
+      const attribute = findItem(this.model(), 'attribute', id);
+      if (!attribute) return;
+      if (this.object()?.id !== attribute.objectId) {
+        untracked(() => this.selectedId.set(attribute.objectId));
+        return;
+      }
+      this.revealed = id;
+      const field = this.host.nativeElement.querySelector<HTMLElement>(
+        `[data-attribute-id="${id}"] [data-field="name"]`,
+      );
+      field?.scrollIntoView?.({ block: 'center' });
+      field?.focus({ preventScroll: true });
+    });
+  }
 
   protected marksOf(id: Id) {
     const index = this.presenceIndex();
@@ -157,6 +195,31 @@ export class AttributeListComponent {
     this.setProblem('add', null);
     input.value = '';
     this.edit.emit(line.change);
+  }
+
+  /** Opens the paste box, with `text` in it, and the cursor at its end. */
+  protected openBulk(text: string): void {
+    this.bulkText.set(text);
+    this.bulkOpen.set(true);
+    afterNextRender(
+      () => {
+        const field = this.bulkField()?.nativeElement;
+        field?.focus();
+        field?.setSelectionRange(text.length, text.length);
+      },
+      { injector: this.injector },
+    );
+  }
+
+  /**
+   * A list pasted into the one-line field would arrive as one long name (the field drops the line
+   * breaks): several lines go to the paste box instead, to preview and add at once.
+   */
+  protected onAddPaste(event: ClipboardEvent): void {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!/\r?\n\s*\S/.test(text.trim())) return;
+    event.preventDefault();
+    this.openBulk(text);
   }
 
   protected onBulkInput(event: Event): void {
@@ -225,6 +288,17 @@ export class AttributeListComponent {
       id: attribute.id,
       orderKey: orderKeyForIndex(this.attributes(), index, attribute.id),
     });
+  }
+
+  /** The ↑ / ↓ buttons: one place up or down, keeping the focus on the button. */
+  protected moveBy(attribute: Attribute, index: number, step: -1 | 1): void {
+    this.move(attribute, index + step);
+    refocusMoveButton(
+      this.host.nativeElement,
+      `[data-attribute-id="${attribute.id}"]`,
+      step < 0 ? 'up' : 'down',
+      this.injector,
+    );
   }
 
   protected onDrop(

@@ -2,7 +2,9 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
+  Injector,
   computed,
+  inject,
   input,
   output,
   signal,
@@ -27,6 +29,7 @@ import { newId } from '../shared/ids';
 import type { LockView } from '../shared/model-view';
 import type { PresenceIndex } from '../shared/presence-index';
 import { itemKey } from '../shared/presence-index';
+import { refocusMoveButton } from '../shared/move-focus';
 import { PresenceMarksComponent } from '../shared/presence-marks';
 import { CRUD_LABEL, CRUD_LETTER, guessCrud } from '../shared/vocabulary';
 
@@ -68,6 +71,8 @@ export class CtaCellPanelComponent {
   readonly fieldFocus = output<{ ctaId: Id | null; field: string }>();
 
   protected readonly uid = `orca-cta-panel-${nextPanelId++}`;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly crudClasses = CRUD_CLASSES;
   protected readonly crudLetter = CRUD_LETTER;
   protected readonly crudLabel = CRUD_LABEL;
@@ -152,12 +157,19 @@ export class CtaCellPanelComponent {
     this.update(cta, 'primary', { primary: !cta.primary });
   }
 
-  protected move(cta: Cta, index: number): void {
+  /** One place up or down, keeping the focus on the button pressed. */
+  protected move(cta: Cta, index: number, step: -1 | 1): void {
     this.submit(`${cta.id}.order`, {
       kind: 'cta.move',
       id: cta.id,
-      orderKey: orderKeyForIndex(this.ctas(), index, cta.id),
+      orderKey: orderKeyForIndex(this.ctas(), index + step, cta.id),
     });
+    refocusMoveButton(
+      this.host.nativeElement,
+      `[data-cta-id="${cta.id}"]`,
+      step < 0 ? 'up' : 'down',
+      this.injector,
+    );
   }
 
   protected remove(cta: Cta): void {

@@ -470,6 +470,65 @@ describe('CtaMatrixComponent', () => {
     expect(changes).toEqual([]);
   });
 
+  it('opens the cell of a CTA it is asked to show, with its verb in focus', async () => {
+    const m = learningPlatform();
+    const drop = ctaWithVerb(m, 'Drop');
+    await render(m);
+
+    fixture.componentRef.setInput('focusItem', drop.id);
+    await settle();
+
+    expect(activeLabel()).toMatch(/^Learner on Enrollment: Drop/);
+    expect(panel()?.textContent).toContain('Enrollment');
+    expect(document.activeElement).toBe(
+      panel()?.querySelector(`[data-cta-id="${drop.id}"] .verb`),
+    );
+    expect(lockRequests).toHaveLength(1);
+  });
+
+  it('puts the cursor in the name of a role it is asked to show', async () => {
+    const m = learningPlatform();
+    await render(m);
+
+    fixture.componentRef.setInput('focusItem', roleNamed(m, 'Admin').id);
+    await settle();
+
+    expect((document.activeElement as HTMLInputElement).value).toBe('Admin');
+    expect(panel()).toBeNull();
+  });
+
+  it('manages roles before there are objects: a new project can start with the starter set', async () => {
+    await render(emptyModel());
+    let starterSets = 0;
+    fixture.componentInstance.starterSet.subscribe(() => starterSets++);
+
+    expect(host.textContent).toContain('Add objects first');
+    const starter = host.querySelector<HTMLButtonElement>(
+      '[data-testid="role-starter-set"]',
+    );
+    expect(starter?.classList.contains('btn-primary')).toBe(true);
+    starter?.click();
+    expect(starterSets).toBe(1);
+
+    await type(
+      host.querySelector('[data-testid="role-add"]') as HTMLInputElement,
+      'Learner',
+      'enter',
+    );
+    expect(rolesInOrder(model).map((r) => r.name)).toEqual(['Learner']);
+    expect(grid()).toBeNull();
+
+    // Once the project has all three (the page adds them over REST), the button goes.
+    for (const name of ['Visitor', 'Member', 'Admin']) {
+      await type(
+        host.querySelector('[data-testid="role-add"]') as HTMLInputElement,
+        name,
+        'enter',
+      );
+    }
+    expect(host.querySelector('[data-testid="role-starter-set"]')).toBeNull();
+  });
+
   it('teaches the next step: objects first, then roles', async () => {
     await render(emptyModel());
     const destinations: string[] = [];

@@ -4,6 +4,7 @@ import {
   ElementRef,
   Injector,
   afterNextRender,
+  afterRenderEffect,
   computed,
   effect,
   inject,
@@ -72,6 +73,11 @@ export class CtaMatrixComponent {
   readonly presence = input<readonly PresenceMember[]>([]);
   readonly locks = input<readonly LockView[]>([]);
   readonly currentUserId = input<string | null>(null);
+  /**
+   * An item to bring into view (a link's `?focus=`): a CTA opens its cell with the verb in focus,
+   * a role puts the cursor in its name, an object makes its column active. Acted on once per value.
+   */
+  readonly focusItem = input<Id | null>(null);
 
   /** cta.* and role.* changes to apply. */
   readonly edit = output<Change>();
@@ -185,12 +191,20 @@ export class CtaMatrixComponent {
 
   private gridHasFocus = false;
   private lastFocus: string | null = null;
+  private revealed: Id | null = null;
 
   constructor() {
     effect(() => {
       if (this.editing() && this.panelCell() === null) {
         untracked(() => this.closePanel(false));
       }
+    });
+    // Arriving from a link (?focus=…): show that CTA, role or object.
+    afterRenderEffect(() => {
+      const id = this.focusItem();
+      // Read the model too: an item not there yet is looked for again when it arrives.
+      if (id === null || id === this.revealed || !this.model()) return;
+      untracked(() => this.reveal(id));
     });
   }
 
@@ -312,6 +326,38 @@ export class CtaMatrixComponent {
 
   protected onRoleFocus(focus: PresenceFocus): void {
     this.emitFocus(focus);
+  }
+
+  private reveal(id: Id): void {
+    const model = this.model();
+    const { roles, objects } = this.matrix();
+    const cta = findItem(model, 'cta', id);
+    if (cta) {
+      const row = roles.findIndex((r) => r.id === cta.roleId);
+      const column = objects.findIndex((o) => o.id === cta.objectId);
+      if (row < 0 || column < 0) return;
+      this.revealed = id;
+      this.moveTo({ row, column });
+      this.openPanel({ roleId: cta.roleId, objectId: cta.objectId });
+      afterNextRender(() => this.focusField(`[data-cta-id="${id}"] .verb`), {
+        injector: this.injector,
+      });
+    } else if (findItem(model, 'role', id)) {
+      this.revealed = id;
+      this.focusField(`[data-role-name="${id}"]`);
+    } else if (findItem(model, 'object', id)) {
+      const column = objects.findIndex((o) => o.id === id);
+      if (column < 0) return;
+      this.revealed = id;
+      this.moveTo({ row: this.active().row, column });
+      this.gridElement()?.nativeElement.focus({ preventScroll: true });
+    }
+  }
+
+  private focusField(selector: string): void {
+    const field = this.host.nativeElement.querySelector<HTMLElement>(selector);
+    field?.scrollIntoView?.({ block: 'nearest' });
+    field?.focus({ preventScroll: true });
   }
 
   private moveTo(position: GridPosition): void {

@@ -1,7 +1,10 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
+  Injector,
   computed,
+  inject,
   input,
   output,
   signal,
@@ -21,9 +24,13 @@ import {
 import { newId } from '../shared/ids';
 import type { PresenceIndex } from '../shared/presence-index';
 import { itemKey } from '../shared/presence-index';
+import { refocusMoveButton } from '../shared/move-focus';
 import { PresenceMarksComponent } from '../shared/presence-marks';
 
 let nextListId = 0;
+
+/** The roles the starter set adds (the server's bulk endpoint), in order. */
+const STARTER_ROLE_NAMES: readonly string[] = ['Visitor', 'Member', 'Admin'];
 
 /**
  * The project's roles, in order, beside the CTA Matrix: add, rename, reorder, archive or delete.
@@ -65,18 +72,20 @@ let nextListId = 0;
               <button
                 type="button"
                 class="btn btn-quiet btn-small"
+                data-move="up"
                 [attr.aria-label]="'Move ' + role.name + ' up'"
                 [disabled]="i === 0"
-                (click)="move(role, i - 1)"
+                (click)="move(role, i, -1)"
               >
                 ↑
               </button>
               <button
                 type="button"
                 class="btn btn-quiet btn-small"
+                data-move="down"
                 [attr.aria-label]="'Move ' + role.name + ' down'"
                 [disabled]="last"
-                (click)="move(role, i + 1)"
+                (click)="move(role, i, 1)"
               >
                 ↓
               </button>
@@ -131,15 +140,17 @@ let nextListId = 0;
       @if (addProblem(); as p) {
         <p class="problem" role="alert">{{ p }}</p>
       }
-      <button
-        type="button"
-        class="btn btn-small starter"
-        [class.btn-primary]="roles().length === 0"
-        data-testid="role-starter-set"
-        (click)="starterSet.emit()"
-      >
-        Add starter roles (Visitor, Member, Admin)
-      </button>
+      @if (!hasStarterSet()) {
+        <button
+          type="button"
+          class="btn btn-small starter"
+          [class.btn-primary]="roles().length === 0"
+          data-testid="role-starter-set"
+          (click)="starterSet.emit()"
+        >
+          Add starter roles ({{ starterNames.join(', ') }})
+        </button>
+      }
     }
   `,
   styleUrl: './role-list.css',
@@ -154,6 +165,8 @@ export class RoleListComponent {
   readonly focusChange = output<PresenceFocus>();
 
   protected readonly uid = `orca-roles-${nextListId++}`;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly roles = computed(() => rolesInOrder(this.model()));
   /** How many CTAs each role has. */
   protected readonly uses = computed(() => {
@@ -162,6 +175,12 @@ export class RoleListComponent {
       counts.set(cta.roleId, (counts.get(cta.roleId) ?? 0) + 1);
     }
     return counts;
+  });
+  protected readonly starterNames = STARTER_ROLE_NAMES;
+  /** Once the project has every starter role, the button would add nothing: it goes. */
+  protected readonly hasStarterSet = computed(() => {
+    const names = new Set(this.roles().map((r) => r.name.toLowerCase()));
+    return STARTER_ROLE_NAMES.every((n) => names.has(n.toLowerCase()));
   });
   protected readonly problems = signal<ReadonlyMap<Id, string>>(new Map());
   protected readonly addProblem = signal<string | null>(null);
@@ -207,12 +226,19 @@ export class RoleListComponent {
     this.submit(role.id, { kind: 'role.update', id: role.id, patch: { name } });
   }
 
-  protected move(role: Role, index: number): void {
+  /** One place up or down, keeping the focus on the button pressed. */
+  protected move(role: Role, index: number, step: -1 | 1): void {
     this.submit(role.id, {
       kind: 'role.move',
       id: role.id,
-      orderKey: orderKeyForIndex(this.roles(), index, role.id),
+      orderKey: orderKeyForIndex(this.roles(), index + step, role.id),
     });
+    refocusMoveButton(
+      this.host.nativeElement,
+      `[data-role-id="${role.id}"]`,
+      step < 0 ? 'up' : 'down',
+      this.injector,
+    );
   }
 
   protected setArchived(role: Role, archived: boolean): void {

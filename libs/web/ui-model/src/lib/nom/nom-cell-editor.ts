@@ -11,6 +11,8 @@ import {
 } from '@angular/core';
 import {
   CARDINALITIES,
+  applyChange,
+  findItem,
   mirrorCardinality,
   newRelationship,
   validateChange,
@@ -91,6 +93,17 @@ export class NomCellEditorComponent {
   private readonly labelInput =
     viewChild<ElementRef<HTMLInputElement>>('labelInput');
   private escapedWithProblems = false;
+  /**
+   * The relationship this editor just created, until its inputs show it: a second field committed
+   * in the same gesture (type a label, then click a cardinality) must update it, not create the
+   * cell again.
+   */
+  private created: {
+    key: string;
+    relationship: Relationship;
+    /** The model it was created over: once the inputs move on without it, it was refused. */
+    over: ProjectModel;
+  } | null = null;
 
   private readonly cellKey = computed(
     () => `${this.from().id}|${this.to().id}`,
@@ -168,10 +181,11 @@ export class NomCellEditorComponent {
   flush(): boolean {
     if (this.readonly()) return true;
     const { draft, baseline } = this.state();
+    const { relationship, model } = this.current();
     const change = relationshipChange(
       this.from().id,
       this.to().id,
-      this.relationship(),
+      relationship,
       baseline,
       draft,
     );
@@ -179,15 +193,47 @@ export class NomCellEditorComponent {
       this.problems.set(new Map());
       return true;
     }
-    const problems = validateChange(this.model(), change);
+    const problems = validateChange(model, change);
     if (problems.length > 0) {
       this.problems.set(fieldProblems(problems));
       return false;
     }
     this.problems.set(new Map());
     this.state.set({ draft, baseline: draft });
+    if (change.kind === 'relationship.create')
+      this.created = {
+        key: this.cellKey(),
+        relationship: change.relationship,
+        over: this.model(),
+      };
     this.edit.emit(change);
     return true;
+  }
+
+  /** The cell's relationship and the model to check against, counting one just created here. */
+  private current(): {
+    relationship: Relationship | null;
+    model: ProjectModel;
+  } {
+    const relationship = this.relationship();
+    const model = this.model();
+    const created =
+      this.created?.key === this.cellKey() && this.created.over === model
+        ? this.created.relationship
+        : null;
+    if (relationship !== null || created === null) {
+      this.created = null;
+      return { relationship, model };
+    }
+    return {
+      relationship: created,
+      model: findItem(model, 'relationship', created.id)
+        ? model
+        : applyChange(model, {
+            kind: 'relationship.create',
+            relationship: created,
+          }).model,
+    };
   }
 
   protected commit(): void {

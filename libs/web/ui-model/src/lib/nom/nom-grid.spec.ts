@@ -281,6 +281,40 @@ describe('NomGridComponent', () => {
     expect(cell('Learner Profile', 'Course').dataset['flag']).toBe('gap');
   });
 
+  it('saves a label and a cardinality committed in one gesture as one cell, not two', async () => {
+    const m = learningPlatform();
+    const lesson = objectNamed(m, 'Lesson').id;
+    const topic = objectNamed(m, 'Topic').id;
+    await render(m);
+    cell('Lesson', 'Topic').click();
+    await settle();
+
+    const label = editor()?.querySelector(
+      'input[data-field="label"]',
+    ) as HTMLInputElement;
+    label.value = 'is tagged with';
+    label.dispatchEvent(new Event('input'));
+    // The mouse goes down on a radio: the label commits as it loses focus, and the radio changes
+    // before anything is drawn again.
+    label.dispatchEvent(new Event('change'));
+    const manyToMany = editor()?.querySelector(
+      'input[type="radio"][value="many-to-many"]',
+    ) as HTMLInputElement;
+    manyToMany.checked = true;
+    manyToMany.dispatchEvent(new Event('change'));
+    await settle();
+
+    expect(changes.map((c) => c.kind)).toEqual([
+      'relationship.create',
+      'relationship.update',
+    ]);
+    expect(relationshipBetween(model, lesson, topic)).toMatchObject({
+      label: 'is tagged with',
+      cardinality: 'many-to-many',
+    });
+    expect(cell('Lesson', 'Topic').textContent).toContain('N:M');
+  });
+
   it('saves each field as it is committed, and only what changed', async () => {
     await render(learningPlatform());
     cell('Course', 'Lesson').click();
@@ -430,6 +464,42 @@ describe('NomGridComponent', () => {
       editor()?.querySelector<HTMLInputElement>('input[data-field="label"]')
         ?.disabled,
     ).toBe(false);
+  });
+
+  it('opens the cell of a relationship it is asked to show (a link from the checks)', async () => {
+    const m = learningPlatform();
+    const review = objectNamed(m, 'Review').id;
+    const learner = objectNamed(m, 'Learner Profile').id;
+    const relationship = relationshipBetween(m, review, learner);
+    await render(m);
+
+    fixture.componentRef.setInput('focusItem', relationship?.id ?? null);
+    await settle();
+
+    expect(activeCell()?.getAttribute('aria-label')).toMatch(
+      /^Review → Learner Profile: is written by/,
+    );
+    expect(editor()?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'Learner Profile → Review is empty.',
+    );
+    expect((document.activeElement as HTMLElement).dataset['field']).toBe(
+      'label',
+    );
+    expect(lockRequests).toEqual([
+      { kind: 'nom-cell', row: review, column: learner },
+    ]);
+  });
+
+  it('makes the row of an object it is asked to show active, without opening a cell', async () => {
+    const m = learningPlatform();
+    await render(m);
+
+    fixture.componentRef.setInput('focusItem', objectNamed(m, 'Topic').id);
+    await settle();
+
+    expect(activeCell()?.getAttribute('aria-label')).toMatch(/^Topic → Course/);
+    expect(editor()).toBeNull();
+    expect(document.activeElement).toBe(grid());
   });
 
   it('teaches the next step when there are no objects', async () => {

@@ -88,6 +88,11 @@ export class NomGridComponent {
   readonly locks = input<readonly LockView[]>([]);
   /** The person at this screen, whose own presence and locks are not shown. */
   readonly currentUserId = input<string | null>(null);
+  /**
+   * An item to bring into view (a link's `?focus=`): a relationship opens its cell's editor, an
+   * object makes its row active. Acted on once per value.
+   */
+  readonly focusItem = input<Id | null>(null);
 
   /**
    * A change to apply: relationship.create / relationship.update / relationship.delete. Not called
@@ -211,10 +216,19 @@ export class NomGridComponent {
 
   private gridHasFocus = false;
   private lastFocus: string | null = null;
+  private revealed: Id | null = null;
 
+  /**
+   * How thick the viewport's scrollbars are (0 where they overlay the content): the rows get room
+   * for the horizontal one, and the column headers for the vertical one, so they stay aligned.
+   */
+  protected readonly scrollbars = signal(
+    { x: 0, y: 0 },
+    { equal: (a, b) => a.x === b.x && a.y === b.y },
+  );
   protected readonly viewportHeight = computed(
     () =>
-      `min(var(--nom-max-height, 70vh), ${this.rows().length * NOM_ROW_HEIGHT + 2}px)`,
+      `min(var(--nom-max-height, 70vh), ${this.rows().length * NOM_ROW_HEIGHT + this.scrollbars().x}px)`,
   );
 
   constructor() {
@@ -229,6 +243,31 @@ export class NomGridComponent {
     afterRenderEffect(() => {
       const viewport = this.viewport();
       if (viewport && this.viewportHeight()) viewport.checkViewportSize();
+    });
+    // Scrollbars come and go with the window's and the matrix's width.
+    afterRenderEffect((onCleanup) => {
+      const element = this.viewport()?.elementRef.nativeElement;
+      if (!element || typeof ResizeObserver === 'undefined') return;
+      const measure = () =>
+        this.scrollbars.set({
+          x: element.offsetHeight - element.clientHeight,
+          y: element.offsetWidth - element.clientWidth,
+        });
+      const observer = new ResizeObserver(measure);
+      observer.observe(element);
+      const content = element.querySelector(
+        '.cdk-virtual-scroll-content-wrapper',
+      );
+      if (content) observer.observe(content);
+      onCleanup(() => observer.disconnect());
+    });
+    // Arriving from a link (?focus=…): show that relationship's cell, or that object's row.
+    afterRenderEffect(() => {
+      const id = this.focusItem();
+      if (id === this.revealed) return;
+      const rows = this.rows();
+      if (id === null || rows.length === 0) return;
+      untracked(() => this.reveal(id));
     });
   }
 
@@ -313,6 +352,30 @@ export class NomGridComponent {
     if (ref) this.askToClear(ref);
   }
 
+  private reveal(id: Id): void {
+    const model = this.model();
+    const indexOf = this.rowIndexById();
+    const relationship = findItem(model, 'relationship', id);
+    const object = findItem(model, 'object', id);
+    if (relationship) {
+      const row = indexOf.get(relationship.fromObjectId);
+      const column = indexOf.get(relationship.toObjectId);
+      if (row === undefined || column === undefined) return;
+      this.revealed = id;
+      this.moveTo({ row, column });
+      this.openEditor({
+        fromId: relationship.fromObjectId,
+        toId: relationship.toObjectId,
+      });
+    } else if (object) {
+      const row = indexOf.get(object.id);
+      if (row === undefined) return;
+      this.revealed = id;
+      this.moveTo({ row, column: this.active().column });
+      this.gridElement()?.nativeElement.focus({ preventScroll: true });
+    }
+  }
+
   private moveTo(position: GridPosition): void {
     this.activeRequested.set(position);
     this.ensureVisible(position);
@@ -393,9 +456,11 @@ export class NomGridComponent {
   private ensureVisible(position: GridPosition): void {
     const viewport = this.viewport();
     if (!viewport) return;
+    const element = viewport.elementRef.nativeElement;
     const top = position.row * NOM_ROW_HEIGHT;
     const offset = viewport.measureScrollOffset('top');
-    const height = viewport.getViewportSize();
+    // What is visible now, without the horizontal scrollbar (the cached size may be stale).
+    const height = element.clientHeight;
     if (top < offset) viewport.scrollToOffset(top);
     else if (top + NOM_ROW_HEIGHT > offset + height)
       viewport.scrollToOffset(top + NOM_ROW_HEIGHT - height);
@@ -406,7 +471,6 @@ export class NomGridComponent {
     );
     const corner = head?.querySelector<HTMLElement>('.corner');
     if (!column || !corner) return;
-    const element = viewport.elementRef.nativeElement;
     const left = column.offsetLeft - corner.offsetWidth;
     const right = column.offsetLeft + column.offsetWidth;
     if (left < element.scrollLeft) element.scrollLeft = left;

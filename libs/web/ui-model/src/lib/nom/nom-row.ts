@@ -25,7 +25,12 @@ export interface NomRowMarks {
     '[attr.data-row]': 'row().index',
   },
   template: `
-    <div class="head" role="rowheader" [attr.aria-colindex]="1">
+    <div
+      class="head"
+      role="rowheader"
+      [attr.aria-colindex]="1"
+      [class.active]="activeColumn() >= 0"
+    >
       <span class="name" [title]="row().object.name">{{
         row().object.name
       }}</span>

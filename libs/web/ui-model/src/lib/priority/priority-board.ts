@@ -88,6 +88,8 @@ export class PriorityBoardComponent {
   protected readonly kinds = KINDS;
   protected readonly columnIds = BOARD_COLUMNS;
   protected readonly columnLabel = COLUMN_LABEL;
+  /** On a touch screen a card moves after a short press, so a swipe over the board scrolls it. */
+  protected readonly dragDelay = { touch: 300, mouse: 0 };
 
   protected readonly activeKind = linkedSignal(() => this.kind());
   protected readonly counts = computed(() => {

@@ -11,7 +11,24 @@ export interface ChangeEntryDoc {
   clientId: string;
   createdAt: string;
   effects: Array<EffectDoc>;
+
+  /**
+   * The changes that revert this one, in order (they carry the previous values, e.g. the old name); null for imports and for changes logged before undo existed
+   */
+  inverse: Array<{
+    [key: string]: any;
+  }> | null;
   kind: string;
   mutationId: string;
   rev: number;
+
+  /**
+   * On the changes of an undo: the rev they revert
+   */
+  undoes: number | null;
+
+  /**
+   * The first rev of the undo that reverted this change, if any
+   */
+  undoneBy: number | null;
 }

@@ -17,6 +17,26 @@ export interface ListChanges$Params {
    * 1–500, default 100
    */
   limit?: number;
+
+  /**
+   * Only changes that touched this item
+   */
+  itemId?: string;
+
+  /**
+   * Only changes made by this person
+   */
+  actorId?: string;
+
+  /**
+   * Only changes below this rev
+   */
+  beforeRev?: number;
+
+  /**
+   * `desc`: newest first (default `asc`)
+   */
+  order?: 'asc' | 'desc';
 }
 
 export function listChanges(
@@ -30,6 +50,10 @@ export function listChanges(
     rb.path('projectId', params.projectId, {});
     rb.query('sinceRev', params.sinceRev, {});
     rb.query('limit', params.limit, {});
+    rb.query('itemId', params.itemId, {});
+    rb.query('actorId', params.actorId, {});
+    rb.query('beforeRev', params.beforeRev, {});
+    rb.query('order', params.order, {});
   }
 
   return http

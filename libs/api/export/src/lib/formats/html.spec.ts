@@ -1,0 +1,117 @@
+import { nowOnly, objectsInOrder } from '@orca/shared/domain';
+import { JSDOM } from 'jsdom';
+import { awkwardModel, GENERATED_AT, testModels } from '../../testing/fixtures';
+import { exportHtml } from './html';
+import { objectGuide } from './object-guide';
+
+function load(html: string): Document {
+  return new JSDOM(html).window.document;
+}
+
+const texts = (root: ParentNode, selector: string) =>
+  [...root.querySelectorAll(selector)].map((el) => el.textContent ?? '');
+
+describe('HTML Object Map and CDLL previews', () => {
+  describe.each(testModels().map((m) => [m.name, m] as const))(
+    '%s',
+    (_name, { model, projectName }) => {
+      let html: string;
+      let document: Document;
+      beforeAll(async () => {
+        html = (await exportHtml(model, {
+          projectName,
+          rev: 4,
+          generatedAt: GENERATED_AT,
+        })) as string;
+        document = load(html);
+      });
+
+      it('is one self-contained file: no scripts, no external requests', () => {
+        expect(
+          document.querySelectorAll('script, link, iframe, object, embed, img'),
+        ).toHaveLength(0);
+        const references = [...document.querySelectorAll('[src], [href]')].map(
+          (el) => el.getAttribute('src') ?? el.getAttribute('href') ?? '',
+        );
+        expect(references.filter((ref) => !ref.startsWith('#'))).toEqual([]);
+        expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+        expect(html).not.toMatch(/@import|url\(/i);
+      });
+
+      it('draws the Object Map: a column per object with its core content, metadata, nested objects and CTAs in the OOUX colours', () => {
+        const guide = objectGuide(model);
+        const columns = [...document.querySelectorAll('.map-column')];
+        expect(columns).toHaveLength(guide.entries.length);
+        guide.entries.forEach((entry, i) => {
+          const column = columns[i] as Element;
+          expect(texts(column, '.object')).toEqual([entry.object.name]);
+          expect(texts(column, '.core')).toEqual(entry.core.map((a) => a.name));
+          expect(texts(column, '.metadata')).toEqual(
+            entry.metadata.map((a) => a.name),
+          );
+          expect(texts(column, '.nested')).toEqual(
+            entry.nested.map((n) => n.object.name),
+          );
+          expect(texts(column, '.cta')).toHaveLength(
+            entry.ctasByRole.reduce((n, g) => n + g.ctas.length, 0),
+          );
+        });
+        expect(html).toContain('.core{background:#FFF2CC}');
+        expect(html).toContain('.metadata{background:#F4CCCC}');
+        expect(html).toContain('.cta{background:#D9EAD3}');
+      });
+
+      it('previews every object as Card, Detail, List and Landing, and warns where core content is missing', () => {
+        const guide = objectGuide(model);
+        const previews = [...document.querySelectorAll('article.preview')];
+        expect(
+          previews.map((p) =>
+            p.querySelector('h3')?.firstChild?.textContent?.trim(),
+          ),
+        ).toEqual(guide.entries.map((e) => e.object.name));
+        guide.entries.forEach((entry, i) => {
+          const preview = previews[i] as Element;
+          expect(texts(preview, 'figcaption')).toEqual([
+            'Card',
+            'Detail',
+            'List',
+            'Landing',
+          ]);
+          const detail = preview.querySelectorAll('figure')[1] as Element;
+          for (const attribute of entry.core)
+            expect(texts(detail, 'dt')).toContain(attribute.name);
+          for (const cta of entry.primaryCtas)
+            expect(texts(detail, '.button')).toContain(cta.verb);
+          const warnings = texts(preview, '.warning').join(' ');
+          if (entry.core.length === 0)
+            expect(warnings).toContain('No core content');
+          else expect(warnings).not.toContain('No core content');
+        });
+      });
+
+      it('shows only Now objects when asked', async () => {
+        const now = load(
+          (await exportHtml(model, { projectName, nowOnly: true })) as string,
+        );
+        expect(texts(now, '.map-column .object')).toEqual(
+          objectsInOrder(nowOnly(model)).map((o) => o.name),
+        );
+        expect(now.querySelector('.sub')?.textContent).toContain('Now only');
+      });
+    },
+  );
+
+  it('escapes every text: names and definitions cannot add markup', async () => {
+    const { model, projectName } = awkwardModel();
+    const document = load((await exportHtml(model, { projectName })) as string);
+    expect(document.querySelectorAll('script, img, b')).toHaveLength(0);
+    expect(document.title).toBe(`${projectName}: Object Map and CDLL previews`);
+    expect(document.querySelector('h1')?.textContent).toBe(projectName);
+    expect(document.body.textContent).toContain(
+      'Guest <script>alert(1)</script>: Place <order>',
+    );
+    expect(document.querySelector('.definition')?.textContent).toContain(
+      '<img src="https://evil.example/x.png">',
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { nowOnly, objectsInOrder } from '@orca/shared/domain';
+import { readPdf } from '../../testing/pdf-text';
+import { awkwardModel, GENERATED_AT, testModels } from '../../testing/fixtures';
+import { objectGuide } from './object-guide';
+import { exportPdf } from './pdf';
+
+/**
+ * pdfmake may break a line after `/` or `%`: compare text without whitespace. Roboto has no
+ * glyphs for scripts beyond Latin, Greek and Cyrillic (CJK prints blank), so those are left out.
+ */
+const squash = (text: string) =>
+  text
+    .replace(
+      /[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]/gu,
+      '',
+    )
+    .replace(/\s+/g, '');
+
+describe('PDF Object Guide and Object Map', () => {
+  describe.each(testModels().map((m) => [m.name, m] as const))(
+    '%s',
+    (_name, { model, projectName }) => {
+      it('is a valid PDF holding the Object Map and a guide section per object', async () => {
+        const percents: number[] = [];
+        const pdf = (await exportPdf(model, {
+          projectName,
+          rev: 5,
+          generatedAt: GENERATED_AT,
+          onProgress: (percent) => percents.push(percent),
+        })) as Buffer;
+        const { pages, text } = readPdf(pdf);
+        const guide = objectGuide(model);
+        // Title page, the Object Map on its own page(s), then the guide.
+        expect(pages).toBeGreaterThanOrEqual(3);
+        expect(text).toContain(
+          `Object Guide and Object Map · rev 5 · all phases · generated ${GENERATED_AT}`,
+        );
+        const map = text.slice(text.indexOf('Object Map\n'));
+        for (const entry of guide.entries) {
+          expect(squash(map)).toContain(squash(entry.object.name));
+          for (const attribute of [...entry.core, ...entry.metadata])
+            expect(squash(text)).toContain(squash(attribute.name));
+          for (const group of entry.ctasByRole)
+            for (const cta of group.ctas)
+              expect(squash(text)).toContain(
+                squash(`${group.role.name}: ${cta.verb}`),
+              );
+        }
+        expect(text.match(/\nStates\n/g)).toHaveLength(guide.entries.length);
+        expect(text.match(/\nNested objects\n/g)).toHaveLength(
+          guide.entries.length,
+        );
+        expect(percents[0]).toBe(0);
+        expect(percents.at(-1)).toBe(100);
+        expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+      });
+
+      it('holds only Now objects when asked', async () => {
+        const pdf = (await exportPdf(model, {
+          projectName,
+          nowOnly: true,
+        })) as Buffer;
+        const { text } = readPdf(pdf);
+        expect(text.match(/\nStates\n/g) ?? []).toHaveLength(
+          objectsInOrder(nowOnly(model)).length,
+        );
+        const later = objectsInOrder(model).filter(
+          (o) => o.priority === 'later',
+        );
+        for (const object of later)
+          expect(text).not.toContain(`${object.name} (later)`);
+      });
+    },
+  );
+
+  it('prints names as text, accents and Cyrillic included', async () => {
+    const { model, projectName } = awkwardModel();
+    const { text } = readPdf(
+      (await exportPdf(model, { projectName })) as Buffer,
+    );
+    expect(squash(text)).toContain(squash('Café "Ölmühle" <b>& co</b>'));
+    expect(squash(text)).toContain(
+      squash('Guest <script>alert(1)</script>: Place <order>'),
+    );
+    expect(text).toContain('Ünïcödé Кастомер');
+  });
+});

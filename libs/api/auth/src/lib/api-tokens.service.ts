@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Cache } from 'cache-manager';
 import { InjectRepository } from '@nestjs/typeorm';
 import { notFound } from '@orca/api/core';
 import { IsNull, type Repository } from 'typeorm';
@@ -13,6 +15,18 @@ import { newSecret, sha256Hex } from './secrets';
 
 const TOKEN_PREFIX = 'orca_pat_';
 const LAST_USED_PRECISION_MS = 60_000;
+/** How long a resolved token is trusted from the cache (revoking clears it at once). */
+const CACHE_TTL_MS = 30_000;
+
+interface CachedToken {
+  userId: string;
+  email: string;
+  displayName: string;
+  /** The token's own expiry (ms), or null. */
+  expiresAt: number | null;
+}
+
+const cacheKey = (tokenHash: string) => `token:${tokenHash}`;
 
 function toDto(token: ApiTokenEntity): ApiTokenDto {
   return {
@@ -31,6 +45,7 @@ export class ApiTokensService {
   constructor(
     @InjectRepository(ApiTokenEntity)
     private readonly tokens: Repository<ApiTokenEntity>,
+    @Inject(CACHE_MANAGER) private readonly cache: Cache,
   ) {}
 
   async create(
@@ -63,17 +78,35 @@ export class ApiTokensService {
   }
 
   async revoke(userId: string, id: string): Promise<void> {
+    const token = await this.tokens.findOne({
+      where: { id, userId, revokedAt: IsNull() },
+    });
     const result = await this.tokens.update(
       { id, userId, revokedAt: IsNull() },
       { revokedAt: new Date() },
     );
-    if (!result.affected) throw notFound('token_not_found', 'API token');
+    if (!result.affected || !token)
+      throw notFound('token_not_found', 'API token');
+    await this.cache.del(cacheKey(token.tokenHash));
   }
 
+  /**
+   * The principal of a token, from the cache when it was resolved in the last 30 s (every REST
+   * call of a script carries it), else from PostgreSQL.
+   */
   async resolve(token: string): Promise<Principal | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
+    const tokenHash = sha256Hex(token);
+    const cached = await this.cache.get<CachedToken>(cacheKey(tokenHash));
+    if (cached && (cached.expiresAt === null || cached.expiresAt > Date.now()))
+      return {
+        userId: cached.userId,
+        email: cached.email,
+        displayName: cached.displayName,
+        via: 'token',
+      };
     const found = await this.tokens.findOne({
-      where: { tokenHash: sha256Hex(token) },
+      where: { tokenHash },
       relations: { user: true },
     });
     if (
@@ -88,6 +121,13 @@ export class ApiTokensService {
     ) {
       await this.tokens.update({ id: found.id }, { lastUsedAt: new Date() });
     }
+    const value: CachedToken = {
+      userId: found.userId,
+      email: found.user.email,
+      displayName: found.user.displayName,
+      expiresAt: found.expiresAt?.getTime() ?? null,
+    };
+    await this.cache.set(cacheKey(tokenHash), value, CACHE_TTL_MS);
     return {
       userId: found.userId,
       email: found.user.email,

@@ -389,9 +389,16 @@ export class ChangePipeline {
     const removedIds = applied.effects.flatMap((effect) =>
       effect.kind === 'removed' ? [effect.removed.item.id] : [],
     );
+    // The log entry and the project's new rev in one statement: one round trip under the lock.
     const [row]: Array<{ created_at: Date }> = await manager.query(
-      `INSERT INTO changes (project_id, rev, actor_id, client_id, mutation_id, kind, change, effects, removed_ids, text_ops, inverse, undoes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::uuid[], $10::jsonb, $11::jsonb, $12) RETURNING created_at`,
+      `WITH logged AS (
+         INSERT INTO changes (project_id, rev, actor_id, client_id, mutation_id, kind, change, effects, removed_ids, text_ops, inverse, undoes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::uuid[], $10::jsonb, $11::jsonb, $12)
+         RETURNING created_at
+       ), bumped AS (
+         UPDATE projects SET rev = $2, updated_at = now() WHERE id = $1
+       )
+       SELECT created_at FROM logged`,
       [
         submission.projectId,
         nextRev,
@@ -406,10 +413,6 @@ export class ChangePipeline {
         JSON.stringify(inverse),
         submission.undoes ?? null,
       ],
-    );
-    await manager.query(
-      'UPDATE projects SET rev = $2, updated_at = now() WHERE id = $1',
-      [submission.projectId, nextRev],
     );
     return {
       result: {

@@ -199,7 +199,11 @@ export class CollabGateway
     await this.state.heartbeat((projectId, socketId) =>
       this.isLocalMember(projectId, socketId),
     );
-    for (const projectId of this.state.localProjects()) {
+    const local = this.state.localProjects();
+    // Projects nobody here is in any more are forgotten (the map would otherwise only grow).
+    for (const projectId of this.lastMembers.keys())
+      if (!local.includes(projectId)) this.lastMembers.delete(projectId);
+    for (const projectId of local) {
       if (await this.state.expireLocks(projectId))
         await this.broadcastLocks(projectId);
       const members = await this.state.members(projectId);

@@ -13,6 +13,7 @@ import {
   overwrittenBy,
   rebaseTextEdit,
   type TextOp,
+  type TextTarget,
   textKey,
   textOpsOfChange,
   TextOpsError,
@@ -612,7 +613,8 @@ export class ChangePipeline {
 
 function isTextEdit(change: unknown): change is {
   kind: 'text.edit';
-  target: { itemKind: 'object'; id: string; field: 'definition' };
+  // Shape only: the domain validates the kind, field and ops when it applies the edit.
+  target: TextTarget;
   ops: TextOp[];
 } {
   const candidate = change as {

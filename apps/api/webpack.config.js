@@ -20,7 +20,8 @@ module.exports = {
       additionalEntryPoints: [
         {
           entryName: 'export-worker',
-          entryPath: '../../libs/api/export/src/export.worker.ts',
+          // Absolute: Nx resolves a "../" path against the workspace root, not this folder.
+          entryPath: join(__dirname, '../../libs/api/export/src/export.worker.ts'),
         },
       ],
       tsConfig: './tsconfig.app.json',

@@ -4,14 +4,19 @@ import {
   Logger,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { ProblemException } from '@orca/api/core';
+import { APP_CONFIG, type AppConfig, ProblemException } from '@orca/api/core';
 import { ChangePipeline } from '@orca/api/model';
 import { ProjectsService } from '@orca/api/projects';
+import type { ProjectModel } from '@orca/shared/domain';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
+import {
+  MessageChannel,
+  type MessagePort,
+  type Transferable,
+} from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { Subject } from 'rxjs';
 import {
@@ -19,16 +24,18 @@ import {
   exportFileName,
   FORMAT_DESCRIPTIONS,
 } from './formats/catalog';
-import type { ExportTask, ProgressMessage } from './worker/export-task';
+import {
+  ASSEMBLY_WEIGHT,
+  BUNDLE_PARTS,
+  type BundleFile,
+} from './formats/bundle-parts';
+import type {
+  ExportTask,
+  ExportTaskResult,
+  ProgressMessage,
+} from './worker/export-task';
 
-export const EXPORT_OPTIONS = Symbol('EXPORT_OPTIONS');
-
-export interface ExportModuleOptions {
-  /** The bundled worker; default: `export-worker.js` beside the running bundle (dist/apps/api). */
-  readonly workerFile?: string;
-  /** Worker threads; default: available parallelism − 1, at least 1. */
-  readonly threads?: number;
-}
+type TaskOptions = ExportTask['options'];
 
 export interface ExportRequest {
   readonly projectId: string;
@@ -39,6 +46,15 @@ export interface ExportRequest {
   readonly exportId?: string;
   /** Aborted when the client goes away. */
   readonly signal?: AbortSignal;
+  /** Export this snapshot's model instead of the project as it is now. */
+  readonly snapshot?: SnapshotSource;
+}
+
+/** A snapshot to export: its name (in the file name and documents), rev and model. */
+export interface SnapshotSource {
+  readonly name: string;
+  readonly rev: number;
+  readonly model: ProjectModel;
 }
 
 export interface ExportedFile {
@@ -67,9 +83,13 @@ interface RunningExport {
   readonly controller: AbortController;
 }
 
-/** Threads for exports: all cores but one (the event loop's), at least one. */
+/**
+ * Threads for exports: one per core, at most four (each holds the format libraries, tens of MB).
+ * They run at a lower priority than the event loop (export.worker.ts), so using every core for a
+ * bundle does not slow live collaboration; `EXPORT_THREADS` overrides (say, to a pod's CPU limit).
+ */
 export function exportThreads(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.min(4, availableParallelism());
 }
 
 /**
@@ -83,10 +103,10 @@ export class ExportService implements OnModuleDestroy {
   readonly progress$ = new Subject<ExportProgress>();
   private readonly logger = new Logger(ExportService.name);
   private readonly running = new Map<string, RunningExport>();
-  private pool?: Piscina<ExportTask, Uint8Array>;
+  private pool?: Piscina<ExportTask, ExportTaskResult>;
 
   constructor(
-    @Inject(EXPORT_OPTIONS) private readonly options: ExportModuleOptions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pipeline: ChangePipeline,
     private readonly projects: ProjectsService,
   ) {}
@@ -121,32 +141,50 @@ export class ExportService implements OnModuleDestroy {
         state,
       });
     };
-    const channel = new MessageChannel();
-    channel.port1.on('message', (message: ProgressMessage) =>
-      emit(message.percent, 'running'),
-    );
+    const ports: MessagePort[] = [];
     try {
       const [{ rev, model }, project] = await Promise.all([
-        this.pipeline.read(request.projectId),
+        request.snapshot ?? this.pipeline.read(request.projectId),
         this.projects.get(request.projectId, request.userId),
       ]);
       emit(0, 'running');
-      const options = {
+      const options: TaskOptions = {
         projectName: project.name,
         projectDescription: project.description,
         nowOnly: request.nowOnly,
         rev,
+        snapshotName: request.snapshot?.name,
         generatedAt: new Date().toISOString(),
       };
-      const bytes = await this.workers().run(
-        {
-          format: request.format,
-          model,
-          options,
-          progress: channel.port2,
-        },
-        { transferList: [channel.port2], signal: controller.signal },
-      );
+      /** A port for one task's progress, counted as `weight` of the whole. */
+      const progressPort = (weight: number, shares: number[]) => {
+        const index = shares.push(0) - 1;
+        const channel = new MessageChannel();
+        ports.push(channel.port1);
+        channel.port1.on('message', (message: ProgressMessage) => {
+          shares[index] = (weight * message.percent) / 100;
+          emit(
+            shares.reduce((sum, share) => sum + share, 0),
+            'running',
+          );
+        });
+        return channel.port2;
+      };
+      const run = <T>(task: ExportTask, transferList: Transferable[]) =>
+        this.workers().run(task, {
+          transferList: transferList as never,
+          signal: controller.signal,
+        }) as Promise<T>;
+      let bytes: Uint8Array;
+      if (request.format === 'zip') {
+        bytes = await this.bundle(model, options, progressPort, run);
+      } else {
+        const progress = progressPort(100, []);
+        bytes = await run<Uint8Array>(
+          { kind: 'format', format: request.format, model, options, progress },
+          [progress],
+        );
+      }
       emit(100, 'done');
       return {
         exportId,
@@ -155,6 +193,7 @@ export class ExportService implements OnModuleDestroy {
           project.name,
           rev,
           request.nowOnly,
+          request.snapshot?.name,
         ),
         contentType: FORMAT_DESCRIPTIONS[request.format].contentType,
         content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
@@ -181,10 +220,40 @@ export class ExportService implements OnModuleDestroy {
       }
       throw error;
     } finally {
-      channel.port1.close();
+      for (const port of ports) port.close();
       request.signal?.removeEventListener('abort', abort);
       this.running.delete(exportId);
     }
+  }
+
+  /**
+   * A ZIP bundle: its parts made in parallel threads (the PDF, the workbook, the quick formats),
+   * then assembled in one more, so a bundle takes about as long as its slowest part.
+   */
+  private async bundle(
+    model: ProjectModel,
+    options: TaskOptions,
+    progressPort: (weight: number, shares: number[]) => MessagePort,
+    run: <T>(task: ExportTask, transferList: Transferable[]) => Promise<T>,
+  ): Promise<Uint8Array> {
+    const total =
+      BUNDLE_PARTS.reduce((sum, part) => sum + part.weight, 0) +
+      ASSEMBLY_WEIGHT;
+    const shares: number[] = [];
+    const parts = await Promise.all(
+      BUNDLE_PARTS.map((part) => {
+        const progress = progressPort((100 * part.weight) / total, shares);
+        return run<BundleFile[]>(
+          { kind: 'bundle-part', part, model, options, progress },
+          [progress],
+        );
+      }),
+    );
+    const files = parts.flat();
+    return run<Uint8Array>(
+      { kind: 'bundle-assembly', files, options },
+      files.map((file) => file.content.buffer as ArrayBuffer),
+    );
   }
 
   /** Stops a running export of this person; false when there is none by that id. */
@@ -205,17 +274,17 @@ export class ExportService implements OnModuleDestroy {
     await this.pool?.destroy();
   }
 
-  private workers(): Piscina<ExportTask, Uint8Array> {
+  private workers(): Piscina<ExportTask, ExportTaskResult> {
     if (this.pool) return this.pool;
     const filename =
-      this.options.workerFile ?? join(__dirname, 'export-worker.js');
+      this.config.exportWorkerFile ?? join(__dirname, 'export-worker.js');
     if (!existsSync(filename)) {
       throw new Error(
         `The export worker is missing at ${filename}: build the api (npx nx run api:build), whose webpack config bundles it beside main.js.`,
       );
     }
-    const threads = this.options.threads ?? exportThreads();
-    this.pool = new Piscina<ExportTask, Uint8Array>({
+    const threads = this.config.exportThreads ?? exportThreads();
+    this.pool = new Piscina<ExportTask, ExportTaskResult>({
       filename,
       minThreads: 1,
       maxThreads: threads,

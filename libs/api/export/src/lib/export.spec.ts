@@ -77,12 +77,10 @@ describe('exports over HTTP, made in worker threads (real database)', () => {
 
   beforeAll(async () => {
     workerFile = buildExportWorker();
-    app = await createTestApp([
-      AuthModule,
-      ProjectsModule,
-      ModelModule,
-      ExportModule.withOptions({ workerFile, threads: 1 }),
-    ]);
+    app = await createTestApp(
+      [AuthModule, ProjectsModule, ModelModule, ExportModule],
+      { env: { EXPORT_WORKER_FILE: workerFile, EXPORT_THREADS: '1' } },
+    );
     exports = app.app.get(ExportService);
   }, 120_000);
 

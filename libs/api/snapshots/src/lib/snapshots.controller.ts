@@ -1,4 +1,13 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -13,6 +22,14 @@ import {
   type Principal,
 } from '@orca/api/auth';
 import { ApiProblems, uuidParam } from '@orca/api/core';
+import {
+  ApiExport,
+  cancelOnClose,
+  exportAttachment,
+  ExportService,
+  exportRouteDescription,
+  parseExportQuery,
+} from '@orca/api/export';
 import { ProjectDto } from '@orca/api/projects';
 import {
   CreateSnapshotDto,
@@ -22,6 +39,7 @@ import {
   SnapshotWithModelDto,
 } from './dto/snapshots.dto';
 import { SnapshotsService } from './snapshots.service';
+import type { Response } from 'express';
 
 const projectId = () =>
   Param('projectId', uuidParam('project_not_found', 'Project'));
@@ -31,7 +49,10 @@ const snapshotId = () =>
 @ApiTags('snapshots')
 @Controller('projects/:projectId/snapshots')
 export class SnapshotsController {
-  constructor(private readonly snapshots: SnapshotsService) {}
+  constructor(
+    private readonly snapshots: SnapshotsService,
+    private readonly exports: ExportService,
+  ) {}
 
   @Authenticated({ projectRole: 'viewer' })
   @Get()
@@ -70,6 +91,36 @@ export class SnapshotsController {
   @ApiProblems([404, 'snapshot_not_found'])
   get(@projectId() id: string, @snapshotId() snapshot: string) {
     return this.snapshots.get(id, snapshot);
+  }
+
+  @Authenticated({ projectRole: 'viewer' })
+  @Get(':snapshotId/export')
+  @ApiOperation({
+    operationId: 'exportSnapshot',
+    summary:
+      'Download a snapshot in one format, exactly like the project (made off the event loop)',
+    description: exportRouteDescription('the model as the snapshot keeps it'),
+  })
+  @ApiExport([404, 'snapshot_not_found'])
+  async export(
+    @projectId() id: string,
+    @snapshotId() snapshot: string,
+    @CurrentPrincipal() principal: Principal,
+    @Query('format') format: unknown,
+    @Query('priority') priority: unknown,
+    @Query('exportId') exportId: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const query = parseExportQuery({ format, priority, exportId });
+    const { name, rev, model } = await this.snapshots.get(id, snapshot);
+    const file = await this.exports.export({
+      projectId: id,
+      userId: principal.userId,
+      ...query,
+      snapshot: { name, rev, model },
+      signal: cancelOnClose(response),
+    });
+    return exportAttachment(response, file);
   }
 
   @Authenticated({ projectRole: 'viewer' })

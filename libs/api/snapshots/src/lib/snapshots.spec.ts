@@ -6,11 +6,15 @@ import {
   type TestApp,
   uniqueEmail,
 } from '@orca/api/core/testing';
+import { buildExportWorker } from '@orca/api/export/testing';
 import { ModelModule } from '@orca/api/model';
 import { ProjectsModule } from '@orca/api/projects';
 import type { ProjectModel, ProjectRole } from '@orca/shared/domain';
+import { strFromU8, unzipSync } from 'fflate';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import request from 'supertest';
 import { SnapshotsModule } from './snapshots.module';
 
 const FIXTURE = join(
@@ -59,12 +63,15 @@ describe('snapshots (real database)', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await createTestApp([
-      AuthModule,
-      ProjectsModule,
-      ModelModule,
-      SnapshotsModule,
-    ]);
+    app = await createTestApp(
+      [AuthModule, ProjectsModule, ModelModule, SnapshotsModule],
+      {
+        env: {
+          EXPORT_WORKER_FILE: buildExportWorker(),
+          EXPORT_THREADS: '1',
+        },
+      },
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -267,6 +274,103 @@ describe('snapshots (real database)', () => {
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('project_not_found');
     }
+  });
+
+  /** GET that keeps the body as bytes whatever the content type. */
+  function download(browser: BrowserAgent, url: string) {
+    return request(app.app.getHttpServer())
+      .get(url)
+      .set('Cookie', browser.cookies())
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+  }
+
+  it('exports a snapshot like a project: the model as it was, named after the snapshot', async () => {
+    const { browser: owner } = await facilitator();
+    const document = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    const projectId = (await owner.post('/api/v1/projects/import', document))
+      .body.id as string;
+    const base = `/api/v1/projects/${projectId}`;
+    const snapshot = (
+      await owner.post(`${base}/snapshots`, { name: 'After Discovery' })
+    ).body;
+    const model = (await owner.get(`${base}/model`)).body.model as ProjectModel;
+    const course = Object.values(model.objects).find(
+      (o) => o.name === 'Course',
+    );
+    if (!course) throw new Error('the fixture has a Course');
+    await owner.patch(`${base}/objects/${course.id}`, { name: 'Class' });
+
+    const viewer = await member(owner, projectId, 'viewer');
+    const json = await download(
+      viewer,
+      `${base}/snapshots/${snapshot.id}/export?format=json`,
+    );
+    expect(json.status).toBe(200);
+    expect(json.headers['content-disposition']).toBe(
+      `attachment; filename="learning-platform-rev${snapshot.rev}-snapshot-after-discovery.json"`,
+    );
+    expect(json.headers['x-model-rev']).toBe(String(snapshot.rev));
+    const exported = JSON.parse((json.body as Buffer).toString('utf8'));
+    expect(exported.exported).toMatchObject({
+      rev: snapshot.rev,
+      snapshot: 'After Discovery',
+    });
+    const names = exported.objects.map((o: { name: string }) => o.name);
+    expect(names).toContain('Course');
+    expect(names).not.toContain('Class');
+
+    // The bundle says which snapshot it holds; the Now-only view is honoured.
+    const zip = await download(
+      viewer,
+      `${base}/snapshots/${snapshot.id}/export?format=zip&priority=now`,
+    );
+    expect(zip.status).toBe(200);
+    const files = unzipSync(new Uint8Array(zip.body as Buffer));
+    const manifest = JSON.parse(
+      strFromU8(files['manifest.json'] as Uint8Array),
+    );
+    expect(manifest).toMatchObject({
+      snapshot: 'After Discovery',
+      rev: snapshot.rev,
+      filter: 'now',
+    });
+    expect(Object.keys(files)).toContain(
+      `learning-platform-rev${snapshot.rev}-snapshot-after-discovery-now.pdf`,
+    );
+
+    // The project's own export is the model as it is now.
+    const now = await download(viewer, `${base}/export?format=json`);
+    expect(
+      JSON.parse((now.body as Buffer).toString('utf8')).objects.map(
+        (o: { name: string }) => o.name,
+      ),
+    ).toContain('Class');
+
+    // Bad input: every bad field named; an unknown snapshot or a stranger gets a 404.
+    const bad = await owner.get(
+      `${base}/snapshots/${snapshot.id}/export?format=docx&priority=later`,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'format',
+      'priority',
+    ]);
+    const missing = await owner.get(
+      `${base}/snapshots/${randomUUID()}/export?format=json`,
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('snapshot_not_found');
+    const { browser: stranger } = await facilitator();
+    const foreign = await stranger.get(
+      `${base}/snapshots/${snapshot.id}/export?format=json`,
+    );
+    expect(foreign.status).toBe(404);
   });
 
   it('answers bad input with problem details naming the field, and creates nothing', async () => {

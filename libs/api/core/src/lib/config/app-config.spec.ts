@@ -9,6 +9,17 @@ describe('loadAppConfig', () => {
     expect(config.dataDir).toBe('/srv/orca/.data');
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.secureCookies).toBe(false);
+    expect(config.exportThreads).toBeNull();
+    expect(config.exportWorkerFile).toBeNull();
+  });
+
+  it('takes the export threads and worker file, the file against the working folder', () => {
+    const config = loadAppConfig(
+      { EXPORT_THREADS: '3', EXPORT_WORKER_FILE: 'dist/export-worker.js' },
+      '/srv/orca',
+    );
+    expect(config.exportThreads).toBe(3);
+    expect(config.exportWorkerFile).toBe('/srv/orca/dist/export-worker.js');
   });
 
   it('switches to real services when their URLs are set', () => {
@@ -34,6 +45,10 @@ describe('loadAppConfig', () => {
     ],
     [{ REDIS_URL: 'not a url' }, 'DATABASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'Invalid configuration: LOG_LEVEL must be one of'],
+    [
+      { EXPORT_THREADS: '0' },
+      'Invalid configuration: EXPORT_THREADS must be a whole number from 1 to 64 (got "0")',
+    ],
     [
       { TRUST_PROXY: 'maybe' },
       'Invalid configuration: TRUST_PROXY must be true or false (got "maybe")',

@@ -26,6 +26,10 @@ export interface AppConfig {
   invitationTtlHours: number;
   /** Where the built Angular app lives; null disables static serving (tests, api-only deployments). */
   webDistPath: string | null;
+  /** Worker threads for exports; null: all cores but one (at least one). */
+  exportThreads: number | null;
+  /** The bundled export worker; null: `export-worker.js` beside the running bundle. */
+  exportWorkerFile: string | null;
 }
 
 export class ConfigValidationError extends Error {
@@ -154,6 +158,10 @@ export function loadAppConfig(
     );
   }
   const webDist = env['WEB_DIST_PATH']?.trim();
+  const exportThreads = env['EXPORT_THREADS']?.trim()
+    ? readInt(env, 'EXPORT_THREADS', 1, 1, 64)
+    : null;
+  const exportWorker = env['EXPORT_WORKER_FILE']?.trim();
   return {
     nodeEnv,
     port,
@@ -191,5 +199,7 @@ export function loadAppConfig(
     ),
     webDistPath:
       webDist === 'off' ? null : webDist ? resolve(cwd, webDist) : null,
+    exportThreads,
+    exportWorkerFile: exportWorker ? resolve(cwd, exportWorker) : null,
   };
 }

@@ -75,16 +75,27 @@ export function exportBaseName(
   projectName: string,
   rev: number | undefined,
   nowOnly: boolean | undefined,
+  snapshotName?: string,
 ): string {
-  return `${slugify(projectName)}${rev !== undefined ? `-rev${rev}` : ''}${nowOnly ? '-now' : ''}`;
+  return [
+    slugify(projectName),
+    rev !== undefined ? `rev${rev}` : undefined,
+    snapshotName !== undefined
+      ? `snapshot-${slugify(snapshotName, 'unnamed')}`
+      : undefined,
+    nowOnly ? 'now' : undefined,
+  ]
+    .filter(Boolean)
+    .join('-');
 }
 
-/** `learning-platform-rev12.xlsx` */
+/** `learning-platform-rev12.xlsx`, `learning-platform-rev9-snapshot-after-discovery-now.pdf` */
 export function exportFileName(
   format: ExportFormat,
   projectName: string,
   rev: number | undefined,
   nowOnly?: boolean,
+  snapshotName?: string,
 ): string {
-  return `${exportBaseName(projectName, rev, nowOnly)}.${FORMAT_DESCRIPTIONS[format].extension}`;
+  return `${exportBaseName(projectName, rev, nowOnly, snapshotName)}.${FORMAT_DESCRIPTIONS[format].extension}`;
 }

@@ -9,6 +9,8 @@ export interface ExportOptions {
   readonly nowOnly?: boolean;
   /** The model revision exported (written into documents and the bundle manifest). */
   readonly rev?: number;
+  /** Set when the model is a snapshot's: its name, shown beside the rev and in file names. */
+  readonly snapshotName?: string;
   /** ISO time the export was made; defaults to now. Fixed in tests for reproducible output. */
   readonly generatedAt?: string;
   /** Called with 0–100 as the work advances (the worker forwards it to the person waiting). */
@@ -35,6 +37,9 @@ export function generatedAt(options: ExportOptions): string {
 /** A short line saying what a document holds: revision, filter, time. */
 export function exportSubtitle(options: ExportOptions): string {
   return [
+    options.snapshotName !== undefined
+      ? `snapshot “${options.snapshotName}”`
+      : undefined,
     options.rev !== undefined ? `rev ${options.rev}` : undefined,
     options.nowOnly ? 'Now only' : 'all phases',
     `generated ${generatedAt(options)}`,
@@ -59,4 +64,18 @@ export function progressRange(
       options.onProgress?.(percent);
     }
   };
+}
+
+/**
+ * A sub-task's progress (0–100) as a share of this one's: `within(options, 40, 60)` gives the
+ * `onProgress` for a format that makes the 40–60 % stretch of a bundle.
+ */
+export function within(
+  options: ExportOptions,
+  from: number,
+  to: number,
+): ((percent: number) => void) | undefined {
+  if (!options.onProgress) return undefined;
+  const range = progressRange(options, from, to);
+  return (percent) => range(percent / 100);
 }

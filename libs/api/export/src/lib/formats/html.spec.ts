@@ -30,12 +30,18 @@ describe('HTML Object Map and CDLL previews', () => {
         expect(
           document.querySelectorAll('script, link, iframe, object, embed, img'),
         ).toHaveLength(0);
-        const references = [...document.querySelectorAll('[src], [href]')].map(
-          (el) => el.getAttribute('src') ?? el.getAttribute('href') ?? '',
-        );
+        // Only links a reader follows (a definition's own) leave the page; nothing is fetched.
+        const references = [...document.querySelectorAll('[src], [href]')]
+          .filter((el) => !el.matches('.definition a[rel~="noopener"]'))
+          .map((el) => el.getAttribute('src') ?? el.getAttribute('href') ?? '');
         expect(references.filter((ref) => !ref.startsWith('#'))).toEqual([]);
-        expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+        expect(html).not.toMatch(/src\s*=\s*["']?\s*(https?:)?\/\//i);
         expect(html).not.toMatch(/@import|url\(/i);
+        expect(
+          document
+            .querySelector('meta[http-equiv="Content-Security-Policy"]')
+            ?.getAttribute('content'),
+        ).toBe("default-src 'none'; style-src 'unsafe-inline'");
       });
 
       it('draws the Object Map: a column per object with its core content, metadata, nested objects and CTAs in the OOUX colours', () => {
@@ -113,5 +119,39 @@ describe('HTML Object Map and CDLL previews', () => {
     expect(document.querySelector('.definition')?.textContent).toContain(
       '<img src="https://evil.example/x.png">',
     );
+  });
+
+  it("renders definitions as the team's Markdown: emphasis, lists and links", async () => {
+    const { model, projectName } = testModels()[0] as ReturnType<
+      typeof testModels
+    >[number];
+    const first = objectsInOrder(model)[0];
+    if (!first) throw new Error('the fixture has objects');
+    const edited = {
+      ...model,
+      objects: {
+        ...model.objects,
+        [first.id]: {
+          ...first,
+          definition:
+            'A **taught** series.\n\n- has lessons\n- has a [syllabus](https://example.org/s)',
+        },
+      },
+    };
+    const document = load(
+      (await exportHtml(edited, { projectName })) as string,
+    );
+    const definition = document.querySelector('#object-1 .definition');
+    expect(definition?.querySelector('strong')?.textContent).toBe('taught');
+    expect(texts(definition as Element, 'li')).toEqual([
+      'has lessons',
+      'has a syllabus',
+    ]);
+    expect(definition?.querySelector('a')?.getAttribute('href')).toBe(
+      'https://example.org/s',
+    );
+    expect(
+      document.querySelector('#object-1 .hero p strong')?.textContent,
+    ).toBe('taught');
   });
 });

@@ -3,7 +3,8 @@
  * Object Map in the OOUX colours and, per object, CDLL previews — Card, Detail, List, Landing —
  * built from its core content, metadata, nested objects and primary CTAs, with sample values by
  * attribute type. Gaps a designer would trip over (no core content, no metadata, no primary CTA)
- * are shown as warnings beside the previews. Every text from the model is escaped.
+ * are shown as warnings beside the previews. Every text from the model is escaped; definitions
+ * are the team's Markdown, rendered safely (safe-markdown.ts) under a CSP that fetches nothing.
  */
 import type { Attribute, AttributeType, Id } from '@orca/shared/domain';
 import {
@@ -20,6 +21,7 @@ import {
   objectGuide,
   OOUX_COLOURS,
 } from './object-guide';
+import { safeMarkdownHtml, safeMarkdownInline } from './safe-markdown';
 import { count, escapeHtml as h } from './text';
 
 const SAMPLE_VALUES: Readonly<Record<AttributeType, string>> = {
@@ -58,7 +60,8 @@ a{color:#0b5cad}
 .nested{background:#${OOUX_COLOURS.object}}
 .cta{background:#${OOUX_COLOURS.cta}}
 .preview{background:#fff;border:1px solid #ddd;border-radius:6px;padding:16px;margin:0 0 24px}
-.definition{white-space:pre-wrap;color:#333;margin:0 0 8px}
+.definition{color:#333;margin:0 0 8px}
+.definition p{margin:0 0 6px}
 .warning{background:#fff4e5;border-left:4px solid #e8912d;padding:6px 10px;margin:0 0 8px;font-size:14px}
 .cdll{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:16px;margin-top:12px}
 figure{margin:0;border:1px dashed #bbb;border-radius:6px;padding:10px;background:#fcfcfc}
@@ -189,7 +192,7 @@ function preview(
     .find((cta) => cta.crud === 'create');
   const landing = `<figure><figcaption>Landing</figcaption><div class="hero"><strong>${h(object.name)}</strong>${
     object.definition.trim()
-      ? `<p>${h(object.definition.trim().split(/\r?\n/)[0] ?? '')}</p>`
+      ? `<p>${safeMarkdownInline(object.definition.trim().split(/\r?\n/)[0] ?? '')}</p>`
       : ''
   }${create ? `<span class="button">${h(create.verb)}</span>` : ''}</div>${[
     0, 1,
@@ -200,7 +203,7 @@ function preview(
     object.priority ? ` <span class="muted">(${h(object.priority)})</span>` : ''
   }</h3>${
     object.definition.trim()
-      ? `<p class="definition">${h(object.definition.trim())}</p>`
+      ? `<div class="definition">${safeMarkdownHtml(object.definition)}</div>`
       : '<p class="muted">No definition yet.</p>'
   }${warnings(entry)
     .map((text) => `<p class="warning">⚠ ${h(text)}</p>`)
@@ -242,6 +245,8 @@ export const exportHtml: ExportFormatFunction = async (model, options) => {
   const parts: string[] = [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
+    // Nothing may be fetched or run, whatever the model's text holds.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${h(options.projectName)}: Object Map and CDLL previews</title>`,
     `<style>${STYLE}</style></head><body>`,

@@ -24,6 +24,8 @@ export interface ExportedJson extends InterchangeDocument {
     readonly at: string;
     readonly rev: number | null;
     readonly filter: 'now' | null;
+    /** The snapshot exported, or null for the project as it was at `rev`. */
+    readonly snapshot: string | null;
   };
 }
 
@@ -44,6 +46,7 @@ export function exportDocument(
       at: generatedAt(options),
       rev: options.rev ?? null,
       filter: options.nowOnly ? 'now' : null,
+      snapshot: options.snapshotName ?? null,
     },
   };
 }

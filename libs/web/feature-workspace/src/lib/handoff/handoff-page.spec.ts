@@ -192,4 +192,75 @@ describe('HandoffPage', () => {
     expect(diff?.textContent).toContain('name: Course → Class');
     http.verify();
   });
+
+  it('downloads a snapshot in the chosen format, like the project, and shows how it goes', async () => {
+    const double = storeDouble();
+    TestBed.configureTestingModule({
+      imports: [HandoffPage],
+      providers: [
+        { provide: WorkspaceStore, useValue: double.store },
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
+    });
+    const fixture = TestBed.createComponent(HandoffPage);
+    fixture.detectChanges();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/v1/projects/p-1/snapshots')
+      .flush([
+        {
+          id: 's-9',
+          projectId: 'p-1',
+          name: 'After discovery',
+          description: '',
+          rev: 12,
+          authorId: 'u-1',
+          authorName: 'Ada',
+          createdAt: '2026-11-26T09:00:00.000Z',
+          counts: {},
+        },
+      ]);
+    fixture.detectChanges();
+    const page = fixture.nativeElement as HTMLElement;
+    const select = page.querySelector(
+      '[data-testid="snapshot-format-After discovery"]',
+    ) as HTMLSelectElement;
+    expect(select.value).toBe('zip');
+    select.value = 'xlsx';
+    const clicked: string[] = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function (this: HTMLAnchorElement) {
+        clicked.push(this.href);
+      });
+    (
+      page.querySelector(
+        '[data-testid="export-snapshot-After discovery"]',
+      ) as HTMLButtonElement
+    ).click();
+    fixture.detectChanges();
+    click.mockRestore();
+
+    const [exportId, format] = double.tracked[0] as [string, string];
+    expect(format).toBe('xlsx');
+    const url = new URL(clicked[0] as string);
+    expect(url.pathname).toBe('/api/v1/projects/p-1/snapshots/s-9/export');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      format: 'xlsx',
+      exportId,
+      priority: 'now',
+    });
+    const status = () =>
+      page.querySelector(
+        '[data-testid="snapshot-export-status-After discovery"]',
+      )?.textContent ?? '';
+    expect(status()).toContain('0 %');
+    double.exports.update((all) => ({
+      ...all,
+      [exportId]: { ...(all[exportId] as ExportProgressEvent), state: 'done' },
+    }));
+    fixture.detectChanges();
+    expect(status()).toContain('Downloaded');
+  });
 });

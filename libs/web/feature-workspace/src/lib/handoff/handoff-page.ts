@@ -7,65 +7,12 @@ import {
 } from '@angular/core';
 import { DOCUMENT } from '@angular/common';
 import { WorkspaceStore } from '@orca/web/data-access-workspace';
+import {
+  EXPORT_FORMATS,
+  EXPORT_STATE_LABEL,
+  startDownload,
+} from './export-formats';
 import { SnapshotsPanel } from './snapshots-panel';
-
-export interface ExportFormatOption {
-  readonly format: string;
-  readonly title: string;
-  readonly forWhom: string;
-}
-
-/** What each export is for, in the words of the people who open it. */
-export const EXPORT_FORMATS: readonly ExportFormatOption[] = [
-  {
-    format: 'zip',
-    title: 'Everything (ZIP)',
-    forWhom: 'Every format below in one bundle, with a manifest.',
-  },
-  {
-    format: 'xlsx',
-    title: 'Spreadsheet (Excel)',
-    forWhom:
-      'A sheet per artifact plus the NOM and CTA grids, in the OOUX colours.',
-  },
-  {
-    format: 'pdf',
-    title: 'Object Guide (PDF)',
-    forWhom: 'The Object Guide and Object Map, ready to print.',
-  },
-  {
-    format: 'html',
-    title: 'Object Map and previews (HTML)',
-    forWhom: 'One self-contained page: the map and card/detail/list previews.',
-  },
-  {
-    format: 'md',
-    title: 'Object Guide (Markdown)',
-    forWhom: 'For a wiki or a repository.',
-  },
-  {
-    format: 'mermaid',
-    title: 'Diagram (Mermaid)',
-    forWhom: 'An entity-relationship diagram of objects and attributes.',
-  },
-  {
-    format: 'csv',
-    title: 'CSV files',
-    forWhom: 'One file per artifact, for spreadsheets and scripts.',
-  },
-  {
-    format: 'json',
-    title: 'Project file (JSON)',
-    forWhom: 'Lossless; re-import it to copy or move the project.',
-  },
-];
-
-const STATE_LABEL = {
-  running: 'Preparing…',
-  done: 'Downloaded',
-  cancelled: 'Cancelled',
-  failed: 'Failed — try again',
-} as const;
 
 /**
  * The hand-off to engineering: every export of the model (honouring "Now only"), made on the
@@ -194,8 +141,8 @@ export class HandoffPage {
     return this.byFormat()[format];
   }
 
-  protected label(state: keyof typeof STATE_LABEL): string {
-    return STATE_LABEL[state];
+  protected label(state: keyof typeof EXPORT_STATE_LABEL): string {
+    return EXPORT_STATE_LABEL[state];
   }
 
   /** The server streams the file as an attachment: the page stays, the browser saves it. */
@@ -207,12 +154,9 @@ export class HandoffPage {
     this.latest.update((latest) => ({ ...latest, [format]: exportId }));
     const query = new URLSearchParams({ format, exportId });
     if (this.store.nowOnly()) query.set('priority', 'now');
-    const link = this.document.createElement('a');
-    link.href = `/api/v1/projects/${projectId}/export?${query}`;
-    link.rel = 'noopener';
-    link.download = '';
-    this.document.body.appendChild(link);
-    link.click();
-    link.remove();
+    startDownload(
+      this.document,
+      `/api/v1/projects/${projectId}/export?${query}`,
+    );
   }
 }

@@ -7,11 +7,16 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { DatePipe } from '@angular/common';
+import { DatePipe, DOCUMENT } from '@angular/common';
 import { Router } from '@angular/router';
 import type { SnapshotDiffDto, SnapshotDto } from '@orca/web/api-client';
 import { toProblemMessage } from '@orca/web/data-access-auth';
 import { SnapshotsApi, WorkspaceStore } from '@orca/web/data-access-workspace';
+import {
+  EXPORT_FORMATS,
+  EXPORT_STATE_LABEL,
+  startDownload,
+} from './export-formats';
 
 const KINDS = [
   ['objects', 'Objects'],
@@ -116,6 +121,44 @@ function shown(value: unknown): string {
                 >
                   Restore as a new project
                 </button>
+                <span class="export">
+                  <select
+                    [attr.aria-label]="
+                      'Format to export ' + snapshot.name + ' in'
+                    "
+                    [attr.data-testid]="'snapshot-format-' + snapshot.name"
+                    #format
+                  >
+                    @for (option of formats; track option.format) {
+                      <option [value]="option.format">
+                        {{ option.title }}
+                      </option>
+                    }
+                  </select>
+                  <button
+                    type="button"
+                    class="btn btn-small btn-quiet"
+                    [attr.data-testid]="'export-snapshot-' + snapshot.name"
+                    (click)="download(snapshot, format.value)"
+                  >
+                    Download
+                  </button>
+                  @if (exportOf(snapshot.id); as progress) {
+                    <span
+                      class="muted"
+                      role="status"
+                      [attr.data-testid]="
+                        'snapshot-export-status-' + snapshot.name
+                      "
+                    >
+                      @if (progress.state === 'running') {
+                        {{ progress.percent }} %
+                      } @else {
+                        {{ label(progress.state) }}
+                      }
+                    </span>
+                  }
+                </span>
               </div>
             </li>
           }
@@ -194,7 +237,13 @@ function shown(value: unknown): string {
     }
     .actions {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.5rem;
+      align-items: center;
+    }
+    .export {
+      display: inline-flex;
+      gap: 0.25rem;
       align-items: center;
     }
     .field {
@@ -214,6 +263,10 @@ function shown(value: unknown): string {
 })
 export class SnapshotsPanel {
   private readonly store = inject(WorkspaceStore);
+  private readonly document = inject(DOCUMENT);
+  protected readonly formats = EXPORT_FORMATS;
+  /** The latest export started per snapshot, by export id. */
+  private readonly exportIds = signal<Readonly<Record<string, string>>>({});
   private readonly api = inject(SnapshotsApi);
   private readonly router = inject(Router);
   protected readonly kinds = KINDS;
@@ -237,6 +290,30 @@ export class SnapshotsPanel {
 
   protected show(value: unknown): string {
     return shown(value);
+  }
+
+  protected exportOf(snapshotId: string) {
+    const exportId = this.exportIds()[snapshotId];
+    return exportId ? this.store.exports()[exportId] : undefined;
+  }
+
+  protected label(state: keyof typeof EXPORT_STATE_LABEL): string {
+    return EXPORT_STATE_LABEL[state];
+  }
+
+  /** The snapshot's model in one format, like the project's own exports (honouring "Now only"). */
+  protected download(snapshot: SnapshotDto, format: string): void {
+    const projectId = this.store.projectId();
+    if (!projectId) return;
+    const exportId = crypto.randomUUID();
+    this.store.trackExport(exportId, format);
+    this.exportIds.update((ids) => ({ ...ids, [snapshot.id]: exportId }));
+    const query = new URLSearchParams({ format, exportId });
+    if (this.store.nowOnly()) query.set('priority', 'now');
+    startDownload(
+      this.document,
+      `/api/v1/projects/${projectId}/snapshots/${snapshot.id}/export?${query}`,
+    );
   }
 
   private load(projectId: string): void {

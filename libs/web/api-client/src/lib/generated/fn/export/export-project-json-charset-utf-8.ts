@@ -9,17 +9,17 @@ import { RequestBuilder } from '../../request-builder';
 
 export interface ExportProject$JsonCharsetUtf8$Params {
   projectId: string;
-
-  /**
-   * A UUID naming this export (progress, cancel)
-   */
-  exportId?: any;
+  format: 'json' | 'csv' | 'xlsx' | 'md' | 'mermaid' | 'html' | 'pdf' | 'zip';
 
   /**
    * `now`: only what is planned for Now
    */
   priority?: 'now';
-  format: 'json' | 'csv' | 'xlsx' | 'md' | 'mermaid' | 'html' | 'pdf' | 'zip';
+
+  /**
+   * A UUID naming this export (progress, cancel)
+   */
+  exportId?: any;
 }
 
 export function exportProject$JsonCharsetUtf8(
@@ -35,9 +35,9 @@ export function exportProject$JsonCharsetUtf8(
   );
   if (params) {
     rb.path('projectId', params.projectId, {});
-    rb.query('exportId', params.exportId, {});
-    rb.query('priority', params.priority, {});
     rb.query('format', params.format, {});
+    rb.query('priority', params.priority, {});
+    rb.query('exportId', params.exportId, {});
   }
 
   return http

@@ -84,4 +84,31 @@ describe('PDF Object Guide and Object Map', () => {
     );
     expect(text).toContain('Ünïcödé Кастомер');
   });
+
+  it("prints definitions as the team's Markdown: no asterisks or brackets, lists kept", async () => {
+    const { model, projectName } = testModels()[0] as ReturnType<
+      typeof testModels
+    >[number];
+    const first = objectsInOrder(model)[0];
+    if (!first) throw new Error('the fixture has objects');
+    const edited = {
+      ...model,
+      objects: {
+        ...model.objects,
+        [first.id]: {
+          ...first,
+          definition:
+            'A **taught** _series_ of `lessons`.\n\n1. has modules\n2. has a [syllabus](https://example.org/s)\n\n<b>raw</b>',
+        },
+      },
+    };
+    const { text } = readPdf(
+      (await exportPdf(edited, { projectName })) as Buffer,
+    );
+    expect(squash(text)).toContain(squash('A taught series of lessons.'));
+    // pdfmake writes a list's numbers after its items: look for the items in order.
+    expect(squash(text)).toMatch(/hasmodules.*hasasyllabus/);
+    expect(squash(text)).toContain(squash('<b>raw</b>'));
+    expect(text).not.toMatch(/\*\*taught|_series_|\[syllabus\]/);
+  });
 });

@@ -25,6 +25,7 @@ import {
   objectGuide,
   OOUX_COLOURS,
 } from './object-guide';
+import { markdownToPdf } from './pdf-markdown';
 import { count } from './text';
 // pdfmake exports an instance whose methods live on its prototype: a namespace import would
 // copy own properties only and lose them, so it is loaded as the CommonJS value it is.
@@ -128,7 +129,7 @@ function objectSection(
       ...STYLE.muted,
     },
     object.definition.trim()
-      ? { text: object.definition.trim(), margin: [0, 4, 0, 4] }
+      ? { stack: markdownToPdf(object.definition.trim()), margin: [0, 4, 0, 0] }
       : none('No definition yet.'),
   ];
   if (object.examples.length > 0)

@@ -55,6 +55,18 @@ const WIDE_COLUMNS = new Set([
   'values',
 ]);
 
+/**
+ * Printed as people expect a hand-off sheet: landscape, every column on one page width, the
+ * header row repeated on each page.
+ */
+const PRINT_SETUP = {
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+} as const;
+
 function fill(hex: string): Fill {
   return {
     type: 'pattern',
@@ -119,6 +131,7 @@ function addArtifactSheet(
 ): void {
   const sheet = workbook.addWorksheet(SHEET_NAMES[artifact], {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    pageSetup: PRINT_SETUP,
   });
   sheet.columns = table.header.map((name) => ({
     header: name,
@@ -152,6 +165,7 @@ function addNomSheet(workbook: Workbook, view: ProjectModel): void {
   const nom = buildNestedObjectMatrix(view);
   const sheet = workbook.addWorksheet(NOM_SHEET, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
+    pageSetup: PRINT_SETUP,
   });
   sheet.getColumn(1).width = 28;
   const header = sheet.getRow(1);
@@ -187,6 +201,7 @@ function addCtaMatrixSheet(workbook: Workbook, view: ProjectModel): void {
   const matrix = buildCtaMatrix(view);
   const sheet = workbook.addWorksheet(CTA_MATRIX_SHEET, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
+    pageSetup: PRINT_SETUP,
   });
   sheet.getColumn(1).width = 22;
   const header = sheet.getRow(1);
@@ -221,6 +236,7 @@ function addObjectMapSheet(workbook: Workbook, view: ProjectModel): void {
   const guide = objectGuide(view);
   const sheet = workbook.addWorksheet(OBJECT_MAP_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    pageSetup: PRINT_SETUP,
   });
   guide.entries.forEach((entry, index) => {
     const column = index + 1;

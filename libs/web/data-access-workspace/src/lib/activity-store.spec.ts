@@ -26,15 +26,28 @@ describe('ActivityStore', () => {
   afterEach(() => http.verify());
 
   it('lists the latest changes newest first, each as who did what', () => {
-    store.load('p-1', 20, sampleModel()).subscribe();
+    store.load('p-1', sampleModel()).subscribe();
     const request = http.expectOne(
       (r) => r.url === '/api/v1/projects/p-1/changes',
     );
-    expect(request.request.params.get('sinceRev')).toBe('8');
+    expect(request.request.params.get('order')).toBe('desc');
+    expect(request.request.params.get('limit')).toBe('12');
+    expect(request.request.params.has('itemId')).toBe(false);
     request.flush({
       rev: 20,
       hasMore: false,
       changes: [
+        {
+          rev: 20,
+          actorId: 'u-bob',
+          actorName: 'Bob',
+          clientId: 'c-2',
+          mutationId: 'm-2',
+          kind: 'project.import',
+          change: {},
+          effects: [],
+          createdAt: '2025-05-01T10:01:00.000Z',
+        },
         {
           rev: 19,
           actorId: 'u-ada',
@@ -50,17 +63,6 @@ describe('ActivityStore', () => {
           effects: [],
           createdAt: '2025-05-01T10:00:00.000Z',
         },
-        {
-          rev: 20,
-          actorId: 'u-bob',
-          actorName: 'Bob',
-          clientId: 'c-2',
-          mutationId: 'm-2',
-          kind: 'project.import',
-          change: {},
-          effects: [],
-          createdAt: '2025-05-01T10:01:00.000Z',
-        },
       ],
     });
 
@@ -73,8 +75,19 @@ describe('ActivityStore', () => {
     ]);
   });
 
+  it("asks for one item's history when given its id", () => {
+    store.load('p-1', sampleModel(), 'o-lesson').subscribe();
+    const request = http.expectOne(
+      (r) => r.url === '/api/v1/projects/p-1/changes',
+    );
+    expect(request.request.params.get('itemId')).toBe('o-lesson');
+    request.flush({ rev: 3, hasMore: false, changes: [] });
+    expect(store.status()).toBe('ready');
+    expect(store.entries()).toEqual([]);
+  });
+
   it('says when the activity cannot be loaded', () => {
-    store.load('p-1', 3, null).subscribe();
+    store.load('p-1', null).subscribe();
     http
       .expectOne((r) => r.url === '/api/v1/projects/p-1/changes')
       .flush(null, { status: 500, statusText: 'Server Error' });

@@ -30,8 +30,8 @@ interface ActivityState {
 export const ACTIVITY_LENGTH = 12;
 
 /**
- * The recent changes of a project from its change log (REST), newest first. Provide it on the
- * page that shows the feed and `load` again when the model's rev moves.
+ * The recent changes of a project, or of one item, from its change log (REST), newest first.
+ * Provide it on the page that shows the feed and `load` again when the model's rev moves.
  */
 @Injectable()
 export class ActivityStore {
@@ -46,35 +46,45 @@ export class ActivityStore {
   readonly status = computed(() => this.state().status);
   readonly problem = computed(() => this.state().problem);
 
-  /** The last `ACTIVITY_LENGTH` changes up to `rev`, described against `model`. */
+  /**
+   * The last `ACTIVITY_LENGTH` changes, newest first, described against `model`; with `itemId`,
+   * only the changes that touched that item (an object's own history: its edits, its attributes,
+   * CTAs and relationships, and what cascaded to it).
+   */
   load(
     projectId: string,
-    rev: number,
     model: ProjectModel | null,
+    itemId?: string,
   ): Observable<readonly ActivityEntry[]> {
     return defer(() => {
       this.patch({
         status: this.state().entries.length > 0 ? 'ready' : 'loading',
         problem: null,
       });
-      const sinceRev = Math.max(0, rev - ACTIVITY_LENGTH);
-      return this.api.changes(projectId, sinceRev, ACTIVITY_LENGTH).pipe(
-        map((page) =>
-          page.changes.map((entry) => toActivityEntry(entry, model)).reverse(),
-        ),
-        tap((entries) => this.patch({ entries, status: 'ready' })),
-        catchError((error: unknown) => {
-          this.patch({
-            status: 'failed',
-            problem: toProblemMessage(
-              error,
-              'The recent activity could not be loaded.',
-            ),
-          });
-          return EMPTY;
-        }),
-      );
+      return this.api
+        .recentChanges(projectId, { itemId, limit: ACTIVITY_LENGTH })
+        .pipe(
+          map((page) =>
+            page.changes.map((entry) => toActivityEntry(entry, model)),
+          ),
+          tap((entries) => this.patch({ entries, status: 'ready' })),
+          catchError((error: unknown) => {
+            this.patch({
+              status: 'failed',
+              problem: toProblemMessage(
+                error,
+                'The recent activity could not be loaded.',
+              ),
+            });
+            return EMPTY;
+          }),
+        );
     });
+  }
+
+  /** Forgets the entries (another item's history is about to load). */
+  clear(): void {
+    this.patch({ entries: [], status: 'idle', problem: null });
   }
 
   private patch(change: Partial<ActivityState>): void {

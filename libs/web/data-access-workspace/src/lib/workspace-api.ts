@@ -33,6 +33,19 @@ export class WorkspaceApi {
     return this.call(listChanges, { projectId, sinceRev, limit });
   }
 
+  /** The latest changes, newest first; only those that touched `itemId` when it is given. */
+  recentChanges(
+    projectId: string,
+    options: { readonly itemId?: string; readonly limit: number },
+  ): Observable<ChangePageDoc> {
+    return this.call(listChanges, {
+      projectId,
+      order: 'desc',
+      limit: options.limit,
+      ...(options.itemId !== undefined && { itemId: options.itemId }),
+    });
+  }
+
   /** Adds the starter roles (Visitor, Member, Admin) the project does not have yet. */
   addStarterRoles(projectId: string): Observable<BulkResultDoc> {
     return this.call(addStarterRoles, { projectId });

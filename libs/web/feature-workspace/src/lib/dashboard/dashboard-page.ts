@@ -1,18 +1,15 @@
-import { DatePipe, PercentPipe } from '@angular/common';
+import { PercentPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   computed,
   inject,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { FindingSeverity } from '@orca/shared/domain';
 import { ActivityStore, WorkspaceStore } from '@orca/web/data-access-workspace';
-import { Alert, EmptyState, LoadingIndicator } from '@orca/web/ui';
-import { EMPTY, debounceTime, filter, switchMap } from 'rxjs';
+import { Alert } from '@orca/web/ui';
 import {
   type WorkspaceSection,
   describeFocus,
@@ -20,7 +17,7 @@ import {
   sectionLink,
 } from '../workspace-links';
 import { ORCA_ROUNDS, type OrcaRound, measureOrcaSteps } from './orca-steps';
-import { relativeTime } from './relative-time';
+import { ActivityList, followActivity } from '../activity/activity-list';
 
 type DashboardMode = 'guided' | 'freeform';
 
@@ -48,14 +45,7 @@ function readMode(): DashboardMode {
  */
 @Component({
   selector: 'orca-dashboard-page',
-  imports: [
-    RouterLink,
-    DatePipe,
-    PercentPipe,
-    Alert,
-    EmptyState,
-    LoadingIndicator,
-  ],
+  imports: [RouterLink, PercentPipe, Alert, ActivityList],
   providers: [ActivityStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',
@@ -63,7 +53,6 @@ function readMode(): DashboardMode {
 })
 export class DashboardPage {
   protected readonly store = inject(WorkspaceStore);
-  protected readonly activity = inject(ActivityStore);
   protected readonly rounds = ORCA_ROUNDS;
   protected readonly mode = signal<DashboardMode>(readMode());
   /** Rounds whose gaps the person chose to leave behind for now. */
@@ -136,22 +125,8 @@ export class DashboardPage {
   );
 
   constructor() {
-    const destroyRef = inject(DestroyRef);
     this.store.focus({ kind: 'view', view: 'dashboard' });
-    // The feed follows the model: a burst of changes reloads it once.
-    toObservable(this.store.rev)
-      .pipe(
-        filter((rev) => rev > 0),
-        debounceTime(400),
-        switchMap((rev) => {
-          const projectId = this.store.projectId();
-          return projectId
-            ? this.activity.load(projectId, rev, this.store.model())
-            : EMPTY;
-        }),
-        takeUntilDestroyed(destroyRef),
-      )
-      .subscribe();
+    followActivity();
   }
 
   protected setMode(mode: DashboardMode): void {
@@ -177,9 +152,5 @@ export class DashboardPage {
       this.topGaps()[index],
       this.store.model(),
     );
-  }
-
-  protected ago(iso: string): string {
-    return relativeTime(iso);
   }
 }

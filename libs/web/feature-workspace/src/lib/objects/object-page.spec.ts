@@ -69,6 +69,41 @@ describe('ObjectPage', () => {
     ).toBe('/projects/p-1/objects/o-lesson');
   });
 
+  it("shows the object's history: who changed it, newest first", async () => {
+    const { page, http, settle } = await openWorkspace('objects/o-course');
+    await wait(450);
+    const request = http.expectOne(
+      (r) =>
+        r.url === '/api/v1/projects/p-1/changes' &&
+        r.params.get('itemId') === 'o-course',
+    );
+    expect(request.request.params.get('order')).toBe('desc');
+    request.flush({
+      rev: 5,
+      hasMore: false,
+      changes: [
+        {
+          rev: 5,
+          actorId: 'u-bob',
+          actorName: 'Bob',
+          clientId: 'c-2',
+          mutationId: 'm-2',
+          kind: 'object.update',
+          change: {
+            kind: 'object.update',
+            id: 'o-course',
+            patch: { synonyms: ['Class', 'Program'] },
+          },
+          effects: [],
+          createdAt: new Date().toISOString(),
+        },
+      ],
+    });
+    await settle();
+    const history = page().querySelector('[data-testid="object-history"]');
+    expect(textOf(history)).toContain('Bob edited the synonyms of “Course”');
+  });
+
   it('sends what is typed into the definition as text edits, merged with others’ typing', async () => {
     const { page, server, settle } = await openWorkspace('objects/o-lesson');
     (

@@ -31,8 +31,9 @@ import {
   findItem,
   rolesInOrder,
 } from '@orca/shared/domain';
-import { WorkspaceStore } from '@orca/web/data-access-workspace';
+import { ActivityStore, WorkspaceStore } from '@orca/web/data-access-workspace';
 import { EmptyState } from '@orca/web/ui';
+import { ActivityList, followActivity } from '../activity/activity-list';
 import { type InlineEdit, InlineText } from '../editing/inline-text';
 import { LiveTextEditor } from '../editing/live-text-editor';
 import { MarkdownPipe } from '../editing/markdown';
@@ -56,7 +57,7 @@ const SIP_WORDS: Record<SipQuestion, { title: string; question: string }> = {
 /**
  * One Object Guide entry: the definition (markdown, typed into together), synonyms, examples,
  * states, the SIP check, open questions and the phase, with the object's attributes, nested
- * objects and CTAs listed beside it.
+ * objects, CTAs and its history (who changed it and what touched it) listed beside it.
  */
 @Component({
   selector: 'orca-object-page',
@@ -67,7 +68,9 @@ const SIP_WORDS: Record<SipQuestion, { title: string; question: string }> = {
     LiveTextEditor,
     MarkdownPipe,
     StringListEditor,
+    ActivityList,
   ],
+  providers: [ActivityStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './object-page.html',
   styleUrl: './object-page.css',
@@ -161,6 +164,7 @@ export class ObjectPage {
       const id = this.objectId();
       untracked(() => this.store.focus({ kind: 'object', id }));
     });
+    followActivity(this.objectId);
     // Arriving with ?focus=…: bring that part into view (and open an empty definition).
     effect(() => {
       const focus = this.focus();

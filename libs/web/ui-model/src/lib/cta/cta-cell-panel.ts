@@ -32,6 +32,7 @@ import { itemKey } from '../shared/presence-index';
 import { refocusMoveButton } from '../shared/move-focus';
 import { PresenceMarksComponent } from '../shared/presence-marks';
 import { CRUD_LABEL, CRUD_LETTER, guessCrud } from '../shared/vocabulary';
+import { LockIcon } from '../shared/lock-icon';
 
 type CtaTextField = 'verb' | 'preconditions' | 'postconditions' | 'userStory';
 
@@ -44,7 +45,7 @@ let nextPanelId = 0;
  */
 @Component({
   selector: 'orca-cta-cell-panel',
-  imports: [PresenceMarksComponent],
+  imports: [PresenceMarksComponent, LockIcon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     role: 'region',

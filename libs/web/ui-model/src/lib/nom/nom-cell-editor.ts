@@ -23,6 +23,7 @@ import {
   type Relationship,
 } from '@orca/shared/domain';
 import { newId } from '../shared/ids';
+import { LockIcon } from '../shared/lock-icon';
 import type { LockView } from '../shared/model-view';
 import { CARDINALITY_SHORT, cardinalityPhrase } from '../shared/vocabulary';
 import {
@@ -56,6 +57,7 @@ let nextEditorId = 0;
  */
 @Component({
   selector: 'orca-nom-cell-editor',
+  imports: [LockIcon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     role: 'region',
@@ -104,6 +106,9 @@ export class NomCellEditorComponent {
     /** The model it was created over: once the inputs move on without it, it was refused. */
     over: ProjectModel;
   } | null = null;
+
+  /** The mirror this editor just asked for, until its inputs move on (then it shows, or was refused). */
+  private mirrorSent: { key: string; over: ProjectModel } | null = null;
 
   private readonly cellKey = computed(
     () => `${this.from().id}|${this.to().id}`,
@@ -260,8 +265,17 @@ export class NomCellEditorComponent {
     if (this.flush()) this.closed.emit();
   }
 
-  /** Fills the empty mirror cell (column → row) with the matching cardinality. */
+  /**
+   * Fills the empty mirror cell (column → row) with the matching cardinality, saving this cell
+   * first when it is not saved yet. A second click before the first one shows (a hurried double
+   * click) does nothing.
+   */
   protected fillMirror(): void {
+    const key = this.cellKey();
+    if (this.mirrorSent?.key === key && this.mirrorSent.over === this.model())
+      return;
+    if (!this.flush()) return;
+    const { model } = this.current();
     const change: Change = {
       kind: 'relationship.create',
       relationship: newRelationship({
@@ -271,8 +285,9 @@ export class NomCellEditorComponent {
         cardinality: this.mirror(),
       }),
     };
-    if (validateChange(this.model(), change).length === 0)
-      this.edit.emit(change);
+    if (validateChange(model, change).length > 0) return;
+    this.mirrorSent = { key, over: this.model() };
+    this.edit.emit(change);
   }
 
   /** Resolves a contradiction by giving the mirror cell the cardinality this cell implies. */

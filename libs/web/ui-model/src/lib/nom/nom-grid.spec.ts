@@ -2,7 +2,9 @@ import { ApplicationRef } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { PresenceFocus, PresenceMember } from '@orca/shared/contracts';
 import {
+  mirrorCardinality,
   relationshipBetween,
+  type Cardinality,
   type Change,
   type ProjectModel,
 } from '@orca/shared/domain';
@@ -370,6 +372,37 @@ describe('NomGridComponent', () => {
     });
     expect(cell('Discussion Post', 'Lesson').textContent).toContain('N:1');
     expect(cell('Lesson', 'Discussion Post').dataset['flag']).toBe('none');
+  });
+
+  it('fills a new cell and its mirror in one click, and a double click makes them once', async () => {
+    await render(learningPlatform());
+    cell('Lesson', 'Topic').click();
+    await settle();
+    const fill = () =>
+      editor()?.querySelector<HTMLButtonElement>(
+        '[data-testid="nom-editor-fill-mirror"]',
+      );
+    expect(editor()?.textContent).toContain('Topic → Lesson is empty.');
+    // Both clicks of a double click land before the page shows the first one's result.
+    fill()?.click();
+    fill()?.click();
+    await settle();
+
+    expect(changes.map((c) => c.kind)).toEqual([
+      'relationship.create',
+      'relationship.create',
+    ]);
+    expect(changes[1]).toMatchObject({
+      relationship: {
+        cardinality: mirrorCardinality(
+          (changes[0] as { relationship: { cardinality: Cardinality } })
+            .relationship.cardinality,
+        ),
+      },
+    });
+    expect(cell('Lesson', 'Topic').dataset['flag']).toBe('none');
+    expect(cell('Topic', 'Lesson').dataset['flag']).toBe('none');
+    expect(fill()).toBeFalsy();
   });
 
   it('clears a cell with Delete after confirmation', async () => {

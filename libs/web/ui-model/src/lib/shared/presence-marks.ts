@@ -5,6 +5,7 @@ import {
   input,
 } from '@angular/core';
 import { initials, readableInk } from './ink';
+import { LockIcon } from './lock-icon';
 import type { PresenceMarks } from './presence-index';
 
 const MAX_AVATARS = 3;
@@ -12,6 +13,7 @@ const MAX_AVATARS = 3;
 /** Small avatars of the others on a cell or item, and a lock badge when one of them edits it. */
 @Component({
   selector: 'orca-presence-marks',
+  imports: [LockIcon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (marks(); as m) {
@@ -33,8 +35,8 @@ const MAX_AVATARS = 3;
           data-testid="lock-badge"
           aria-hidden="true"
           [style.border-color]="lock.holder.color"
-          >🔒</span
-        >
+          ><orca-lock-icon
+        /></span>
       }
       <span class="visually-hidden">{{ description() }}</span>
     }

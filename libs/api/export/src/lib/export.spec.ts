@@ -322,6 +322,35 @@ describe('exports over HTTP, made in worker threads (real database)', () => {
     expect(exports.runningExports()).toEqual([]);
   });
 
+  it('cancels a ZIP bundle made in parts: every part stops, nothing is left running', async () => {
+    const { browser, user, projectId } = await importedProject(
+      bigDocument(300),
+    );
+    const exportId = randomUUID();
+    const events = firstValueFrom(progressOf(exportId).pipe(toArray()));
+    const started = firstValueFrom(
+      exports.progress$.pipe(
+        filter((p) => p.exportId === exportId && p.percent > 0),
+      ),
+    );
+    const pending = download(
+      browser,
+      `/api/v1/projects/${projectId}/export?format=zip&exportId=${exportId}`,
+    ).then((res) => res); // supertest sends on then()
+    await started;
+    expect(exports.cancel(user.id, exportId)).toBe(true);
+    const res = await pending;
+    expect(res.status).toBe(409);
+    expect((await events).at(-1)?.state).toBe('cancelled');
+    expect(exports.runningExports()).toEqual([]);
+    // The pool is free again: a small export right after goes through.
+    const next = await download(
+      browser,
+      `/api/v1/projects/${projectId}/export?format=json`,
+    );
+    expect(next.status).toBe(200);
+  });
+
   it('cancels an export when its client disconnects', async () => {
     const { browser, projectId } = await importedProject(bigDocument(300));
     const server = app.app.getHttpServer() as http.Server;

@@ -95,6 +95,7 @@ NODE_ENV: {{ .Values.config.nodeEnv | quote }}
 LOG_LEVEL: {{ .Values.config.logLevel | quote }}
 PUBLIC_URL: {{ include "orca.publicUrl" . | quote }}
 TRUST_PROXY: {{ .Values.config.trustProxy | quote }}
+EXPORT_THREADS: {{ .Values.config.exportThreads | quote }}
 PORT: {{ .Values.api.port | quote }}
 {{- range $name, $value := .Values.config.extraEnv }}
 {{ $name }}: {{ $value | quote }}

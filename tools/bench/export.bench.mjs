@@ -235,6 +235,9 @@ try {
     busy,
     busyLatencies,
   );
+  console.log(
+    `\napi resident memory (worker threads included): ${idle.peakRssMb} MB idle after the runs, peak ${busy.peakRssMb} MB during the ${large}-object ZIP; export threads: ${env.EXPORT_THREADS ?? 'default (cores, at most 4)'}`,
+  );
 } finally {
   child.kill('SIGTERM');
 }

@@ -96,6 +96,7 @@ LOG_LEVEL: {{ .Values.config.logLevel | quote }}
 PUBLIC_URL: {{ include "orca.publicUrl" . | quote }}
 TRUST_PROXY: {{ .Values.config.trustProxy | quote }}
 EXPORT_THREADS: {{ .Values.config.exportThreads | quote }}
+EXPORT_MEMORY_MB: {{ .Values.config.exportMemoryMb | quote }}
 PORT: {{ .Values.api.port | quote }}
 {{- range $name, $value := .Values.config.extraEnv }}
 {{ $name }}: {{ $value | quote }}

@@ -115,7 +115,10 @@ export function ApiExport(...problems: Array<[number, string]>) {
       [400, 'validation_failed: unknown format or priority, or a bad exportId'],
       ...problems,
       [409, 'export_cancelled, or export_running: that exportId is in use'],
-      [503, 'export_busy: too many exports waiting'],
+      [
+        503,
+        'export_busy: too many exports waiting; export_out_of_memory: the model is too large for the memory one export may use',
+      ],
     ),
   );
 }

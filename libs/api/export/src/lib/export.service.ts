@@ -28,7 +28,24 @@ import {
   ASSEMBLY_WEIGHT,
   BUNDLE_PARTS,
   type BundleFile,
+  type BundlePartSpec,
 } from './formats/bundle-parts';
+
+/** Models up to this many objects have their bundle's parts made in parallel. */
+export const PARALLEL_BUNDLE_MAX_OBJECTS = 300;
+
+/** The `code` and `message` of what was thrown (duck-typed: a worker's errors may come from another realm). */
+function describeError(error: unknown): { code?: unknown; message: string } {
+  if (typeof error !== 'object' || error === null) return { message: '' };
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return { code, message: typeof message === 'string' ? message : '' };
+}
+
+/** A worker that died of its heap limit (piscina passes Node's error on). */
+function isOutOfMemory(error: unknown): boolean {
+  const { code, message } = describeError(error);
+  return code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(message);
+}
 import type {
   ExportTask,
   ExportTaskResult,
@@ -210,7 +227,18 @@ export class ExportService implements OnModuleDestroy {
         );
       }
       emit(percent, 'failed');
-      if (error instanceof Error && /queue is at limit/i.test(error.message)) {
+      if (isOutOfMemory(error)) {
+        this.logger.warn(
+          `export ${exportId} (${request.format}) ran out of its ${this.config.exportMemoryMb} MB`,
+        );
+        throw new ProblemException(
+          503,
+          'export_out_of_memory',
+          'This export needs more memory than the server gives one export',
+          `The model is too large to export as ${request.format} within ${this.config.exportMemoryMb} MB. Try a smaller format or the Now view, or ask the operator to raise EXPORT_MEMORY_MB.`,
+        );
+      }
+      if (/queue is at limit/i.test(describeError(error).message)) {
         throw new ProblemException(
           503,
           'export_busy',
@@ -228,7 +256,8 @@ export class ExportService implements OnModuleDestroy {
 
   /**
    * A ZIP bundle: its parts made in parallel threads (the PDF, the workbook, the quick formats),
-   * then assembled in one more, so a bundle takes about as long as its slowest part.
+   * then assembled in one more, so a bundle takes about as long as its slowest part. Above
+   * `PARALLEL_BUNDLE_MAX_OBJECTS` the parts go one after another, to bound the memory in use.
    */
   private async bundle(
     model: ProjectModel,
@@ -240,15 +269,20 @@ export class ExportService implements OnModuleDestroy {
       BUNDLE_PARTS.reduce((sum, part) => sum + part.weight, 0) +
       ASSEMBLY_WEIGHT;
     const shares: number[] = [];
-    const parts = await Promise.all(
-      BUNDLE_PARTS.map((part) => {
-        const progress = progressPort((100 * part.weight) / total, shares);
-        return run<BundleFile[]>(
-          { kind: 'bundle-part', part, model, options, progress },
-          [progress],
-        );
-      }),
-    );
+    const makePart = (part: BundlePartSpec) => {
+      const progress = progressPort((100 * part.weight) / total, shares);
+      return run<BundleFile[]>(
+        { kind: 'bundle-part', part, model, options, progress },
+        [progress],
+      );
+    };
+    // A large model's parts go one after another: each holds hundreds of MB while it is made.
+    const parallel =
+      Object.keys(model.objects).length <= PARALLEL_BUNDLE_MAX_OBJECTS;
+    const parts: BundleFile[][] = [];
+    if (parallel)
+      parts.push(...(await Promise.all(BUNDLE_PARTS.map(makePart))));
+    else for (const part of BUNDLE_PARTS) parts.push(await makePart(part));
     const files = parts.flat();
     return run<Uint8Array>(
       { kind: 'bundle-assembly', files, options },
@@ -289,7 +323,10 @@ export class ExportService implements OnModuleDestroy {
       minThreads: 1,
       maxThreads: threads,
       maxQueue: 'auto',
-      idleTimeout: 60_000,
+      // Threads beyond the first go soon after the exports, and their memory with them.
+      idleTimeout: 20_000,
+      // A model too large for this heap fails its export (503), never the api.
+      resourceLimits: { maxOldGenerationSizeMb: this.config.exportMemoryMb },
     });
     this.logger.log(`export workers: up to ${threads} thread(s) (${filename})`);
     return this.pool;

@@ -381,3 +381,47 @@ describe('exports over HTTP, made in worker threads (real database)', () => {
     expect(exports.runningExports()).toEqual([]);
   });
 });
+
+describe('an export too large for its memory (real database, real threads)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await createTestApp(
+      [AuthModule, ProjectsModule, ModelModule, ExportModule],
+      {
+        env: {
+          EXPORT_WORKER_FILE: buildExportWorker(),
+          EXPORT_THREADS: '1',
+          EXPORT_MEMORY_MB: '64',
+        },
+      },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('fails that export with a 503 naming the limit, and the api goes on exporting', async () => {
+    const { browser } = await signedUpBrowser(
+      app,
+      uniqueEmail('facilitator'),
+      'Fay Facilitator',
+    );
+    const big = await browser.post('/api/v1/projects/import', bigDocument(600));
+    expect(big.status).toBe(201);
+    const res = await browser.get(
+      `/api/v1/projects/${big.body.id}/export?format=pdf`,
+    );
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.code).toBe('export_out_of_memory');
+    expect(res.body.detail).toContain('EXPORT_MEMORY_MB');
+
+    const small = await browser.post('/api/v1/projects/import', FIXTURE);
+    const after = await browser.get(
+      `/api/v1/projects/${small.body.id}/export?format=md`,
+    );
+    expect(after.status).toBe(200);
+  }, 120_000);
+});

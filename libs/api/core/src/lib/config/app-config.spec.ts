@@ -11,6 +11,7 @@ describe('loadAppConfig', () => {
     expect(config.secureCookies).toBe(false);
     expect(config.exportThreads).toBeNull();
     expect(config.exportWorkerFile).toBeNull();
+    expect(config.exportMemoryMb).toBe(1024);
   });
 
   it('takes the export threads and worker file, the file against the working folder', () => {

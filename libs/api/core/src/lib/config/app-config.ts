@@ -30,6 +30,8 @@ export interface AppConfig {
   exportThreads: number | null;
   /** The bundled export worker; null: `export-worker.js` beside the running bundle. */
   exportWorkerFile: string | null;
+  /** Heap (old generation) each export thread may use; past it that export fails, not the api. */
+  exportMemoryMb: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -201,5 +203,6 @@ export function loadAppConfig(
       webDist === 'off' ? null : webDist ? resolve(cwd, webDist) : null,
     exportThreads,
     exportWorkerFile: exportWorker ? resolve(cwd, exportWorker) : null,
+    exportMemoryMb: readInt(env, 'EXPORT_MEMORY_MB', 1024, 64, 65536),
   };
 }

@@ -49,7 +49,9 @@ function watchConsole(page: Page, errors: string[]): void {
     if (/status of 40[0-9]/.test(text)) return;
     errors.push(`${page.url()}: ${text}`);
   });
-  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  page.on('pageerror', (error) =>
+    errors.push(`${page.url()}: ${error.message}`),
+  );
 }
 
 function projectCard(page: Page) {

@@ -352,6 +352,63 @@ test('a workshop runs Discovery, Requirements and Prioritization with two people
     await capture(adaPage, 'workshop-07-course-after-reload');
   });
 
+  await test.step('Hand-off: a snapshot, a change, the difference, the downloads, a restore', async () => {
+    await adaPage.getByTestId('nav-handoff').click();
+    await adaPage.getByTestId('snapshot-name').fill('After the workshop');
+    await adaPage.getByTestId('take-snapshot').click();
+    await expect(adaPage.getByTestId('snapshot-list')).toContainText(
+      'After the workshop',
+    );
+
+    // Bob goes on working: the snapshot keeps the model as it was.
+    await bobPage.getByTestId('nav-objects').click();
+    await objectRow(bobPage, 'Review')
+      .getByTestId('object-name')
+      .getByRole('button')
+      .click();
+    const name = objectRow(bobPage, 'Review')
+      .getByTestId('object-name')
+      .locator('input');
+    await name.fill('Course Review');
+    await name.press('Enter');
+    await adaPage.getByTestId('compare-After the workshop').click();
+    await expect(adaPage.getByTestId('snapshot-diff')).toContainText(
+      'name: Review → Course Review',
+    );
+
+    // The project's workbook, and the snapshot as a bundle, download with their names.
+    const [workbook] = await Promise.all([
+      adaPage.waitForEvent('download'),
+      adaPage.getByTestId('export-xlsx').click(),
+    ]);
+    expect(workbook.suggestedFilename()).toMatch(
+      /^learning-platform-rev\d+\.xlsx$/,
+    );
+    await expect(adaPage.getByTestId('export-status-xlsx')).toContainText(
+      'Downloaded',
+    );
+    const [bundle] = await Promise.all([
+      adaPage.waitForEvent('download'),
+      adaPage.getByTestId('export-snapshot-After the workshop').click(),
+    ]);
+    expect(bundle.suggestedFilename()).toMatch(
+      /^learning-platform-rev\d+-snapshot-after-the-workshop\.zip$/,
+    );
+    await capture(adaPage, 'workshop-08-handoff');
+
+    // Restored as a new project: the snapshot's model, the project left as it is.
+    await adaPage
+      .getByRole('button', { name: 'Restore as a new project' })
+      .click();
+    await expect(adaPage).not.toHaveURL(new RegExp(`${workspace}$`));
+    await expect(adaPage.getByTestId('workspace-project-name')).toContainText(
+      'restored After the workshop',
+    );
+    await adaPage.getByTestId('nav-objects').click();
+    await expect(objectRow(adaPage, 'Review')).toBeVisible();
+    await expect(adaPage.getByTestId('object-row')).toHaveCount(5);
+  });
+
   await adaContext.close();
   await bobContext.close();
   expect(consoleErrors, 'browser console errors').toEqual([]);

@@ -50,6 +50,7 @@ function shown(value: unknown): string {
           <label>
             Name
             <input
+              class="input"
               name="name"
               required
               maxlength="120"
@@ -61,6 +62,7 @@ function shown(value: unknown): string {
           <label>
             Description
             <input
+              class="input"
               name="description"
               maxlength="2000"
               [value]="description()"
@@ -69,7 +71,7 @@ function shown(value: unknown): string {
           </label>
           <button
             type="submit"
-            class="btn btn-small"
+            class="btn btn-primary"
             data-testid="take-snapshot"
             [disabled]="busy() || !name().trim()"
           >
@@ -123,6 +125,7 @@ function shown(value: unknown): string {
                 </button>
                 <span class="export">
                   <select
+                    class="select"
                     [attr.aria-label]="
                       'Format to export ' + snapshot.name + ' in'
                     "
@@ -216,6 +219,15 @@ function shown(value: unknown): string {
     .take label {
       display: grid;
       gap: 0.25rem;
+      font-weight: 600;
+    }
+    .take label:nth-child(2) {
+      flex: 1 1 16rem;
+    }
+    .export .select {
+      width: auto;
+      min-height: 2rem;
+      font-size: 0.875rem;
     }
     .list {
       list-style: none;

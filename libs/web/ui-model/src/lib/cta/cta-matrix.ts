@@ -28,7 +28,7 @@ import {
 import { Confirmation, EmptyState } from '@orca/web/ui';
 import {
   clampGridPosition,
-  nextGridPosition,
+  gridKeyAction,
   type GridPosition,
 } from '../shared/grid-keys';
 import type { LockView, ModelDestination } from '../shared/model-view';
@@ -266,32 +266,21 @@ export class CtaMatrixComponent {
   }
 
   protected onKeydown(event: KeyboardEvent): void {
-    const next = nextGridPosition(
-      this.active(),
-      event.key,
-      this.size(),
-      event.ctrlKey || event.metaKey,
-    );
-    if (next) {
-      event.preventDefault();
-      this.moveTo(next);
-      return;
-    }
-    switch (event.key) {
-      case 'Enter':
-      case 'F2':
-        event.preventDefault();
+    const action = gridKeyAction(event, this.active(), this.size());
+    // Escape belongs to the page when no panel is open.
+    if (!action || (action.kind === 'close' && !this.editing())) return;
+    event.preventDefault();
+    switch (action.kind) {
+      case 'move':
+        this.moveTo(action.to);
+        return;
+      case 'open':
         this.openPanel(this.cellAt(this.active()));
         return;
-      case 'Escape':
-        if (this.editing()) {
-          event.preventDefault();
-          this.closePanel(true);
-        }
+      case 'close':
+        this.closePanel(true);
         return;
-      case 'Delete':
-      case 'Backspace':
-        event.preventDefault();
+      case 'clear':
         this.askToClear(this.cellAt(this.active()));
         return;
     }

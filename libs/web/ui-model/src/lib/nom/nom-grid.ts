@@ -31,7 +31,7 @@ import {
 import { Confirmation, EmptyState } from '@orca/web/ui';
 import {
   clampGridPosition,
-  nextGridPosition,
+  gridKeyAction,
   type GridPosition,
 } from '../shared/grid-keys';
 import type { LockView, ModelDestination } from '../shared/model-view';
@@ -293,33 +293,24 @@ export class NomGridComponent {
   }
 
   protected onKeydown(event: KeyboardEvent): void {
-    const ctrl = event.ctrlKey || event.metaKey;
-    const next = nextGridPosition(
-      this.active(),
-      event.key,
-      { rows: this.rows().length, columns: this.columns().length },
-      ctrl,
-    );
-    if (next) {
-      event.preventDefault();
-      this.moveTo(next);
-      return;
-    }
-    switch (event.key) {
-      case 'Enter':
-      case 'F2':
-        event.preventDefault();
+    const action = gridKeyAction(event, this.active(), {
+      rows: this.rows().length,
+      columns: this.columns().length,
+    });
+    // Escape belongs to the page when no editor is open.
+    if (!action || (action.kind === 'close' && !this.editing())) return;
+    event.preventDefault();
+    switch (action.kind) {
+      case 'move':
+        this.moveTo(action.to);
+        return;
+      case 'open':
         this.openEditor(this.refAt(this.active()));
         return;
-      case 'Escape':
-        if (this.editing()) {
-          event.preventDefault();
-          this.closeEditor(true);
-        }
+      case 'close':
+        this.closeEditor(true);
         return;
-      case 'Delete':
-      case 'Backspace':
-        event.preventDefault();
+      case 'clear':
         this.askToClear(this.refAt(this.active()));
         return;
     }

@@ -61,3 +61,39 @@ export function clampGridPosition(
     column: Math.max(0, Math.min(size.columns - 1, at.column)),
   };
 }
+
+/** What a key pressed on a matrix asks for: move the active cell, open, close or clear it. */
+export type GridKeyAction =
+  | { readonly kind: 'move'; readonly to: GridPosition }
+  | { readonly kind: 'open' | 'close' | 'clear' };
+
+/**
+ * The meaning of a key on a matrix (the NOM, the CTA matrix), spreadsheet-style: the navigation
+ * keys move, Enter or F2 opens the cell, Escape closes its editor, Delete or Backspace clears it.
+ * Null for every other key, which the matrix leaves alone.
+ */
+export function gridKeyAction(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'>,
+  at: GridPosition,
+  size: GridSize,
+): GridKeyAction | null {
+  const to = nextGridPosition(
+    at,
+    event.key,
+    size,
+    event.ctrlKey || event.metaKey,
+  );
+  if (to) return { kind: 'move', to };
+  switch (event.key) {
+    case 'Enter':
+    case 'F2':
+      return { kind: 'open' };
+    case 'Escape':
+      return { kind: 'close' };
+    case 'Delete':
+    case 'Backspace':
+      return { kind: 'clear' };
+    default:
+      return null;
+  }
+}

@@ -1,5 +1,5 @@
 import type { PresenceMember } from '@orca/shared/contracts';
-import { nextGridPosition } from './grid-keys';
+import { gridKeyAction, nextGridPosition } from './grid-keys';
 import { initials, readableInk } from './ink';
 import { PresenceIndex, cellKey, itemKey } from './presence-index';
 import { guessCrud } from './vocabulary';
@@ -28,6 +28,35 @@ describe('nextGridPosition', () => {
       column: 0,
     });
     expect(nextGridPosition({ row: 0, column: 0 }, 'a', size)).toBeNull();
+  });
+});
+
+describe('gridKeyAction', () => {
+  const size = { rows: 3, columns: 4 };
+  const at = { row: 1, column: 1 };
+  const key = (k: string, ctrl = false) =>
+    gridKeyAction({ key: k, ctrlKey: ctrl, metaKey: false }, at, size);
+
+  it('moves on navigation keys, Ctrl+End to the last cell', () => {
+    expect(key('ArrowRight')).toEqual({
+      kind: 'move',
+      to: { row: 1, column: 2 },
+    });
+    expect(key('End', true)).toEqual({
+      kind: 'move',
+      to: { row: 2, column: 3 },
+    });
+  });
+
+  it('opens on Enter or F2, closes on Escape, clears on Delete or Backspace', () => {
+    expect(
+      ['Enter', 'F2', 'Escape', 'Delete', 'Backspace'].map((k) => key(k)?.kind),
+    ).toEqual(['open', 'open', 'close', 'clear', 'clear']);
+  });
+
+  it('leaves typing and other keys to the page', () => {
+    expect(key('a')).toBeNull();
+    expect(key('Tab')).toBeNull();
   });
 });
 

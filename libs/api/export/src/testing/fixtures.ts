@@ -1,6 +1,7 @@
 /** Models for the format tests: every fixture in /work/shared/fixtures, and an awkward one. */
 import {
   fromInterchange,
+  objectsInOrder,
   type InterchangeDocument,
   type ProjectModel,
 } from '@orca/shared/domain';
@@ -189,3 +190,21 @@ export function testModels(): TestModel[] {
 }
 
 export const GENERATED_AT = '2025-03-12T09:30:00.000Z';
+
+/** The first fixture model with its first object's definition replaced by `definition`. */
+export function withFirstDefinition(definition: string): TestModel {
+  const fixture = testModels()[0];
+  const first = fixture && objectsInOrder(fixture.model)[0];
+  if (!fixture || !first)
+    throw new Error('the fixtures have a model with objects');
+  return {
+    ...fixture,
+    model: {
+      ...fixture.model,
+      objects: {
+        ...fixture.model.objects,
+        [first.id]: { ...first, definition },
+      },
+    },
+  };
+}

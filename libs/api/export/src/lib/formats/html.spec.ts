@@ -1,6 +1,11 @@
 import { nowOnly, objectsInOrder } from '@orca/shared/domain';
 import { JSDOM } from 'jsdom';
-import { awkwardModel, GENERATED_AT, testModels } from '../../testing/fixtures';
+import {
+  awkwardModel,
+  GENERATED_AT,
+  testModels,
+  withFirstDefinition,
+} from '../../testing/fixtures';
 import { exportHtml } from './html';
 import { objectGuide } from './object-guide';
 
@@ -122,22 +127,9 @@ describe('HTML Object Map and CDLL previews', () => {
   });
 
   it("renders definitions as the team's Markdown: emphasis, lists and links", async () => {
-    const { model, projectName } = testModels()[0] as ReturnType<
-      typeof testModels
-    >[number];
-    const first = objectsInOrder(model)[0];
-    if (!first) throw new Error('the fixture has objects');
-    const edited = {
-      ...model,
-      objects: {
-        ...model.objects,
-        [first.id]: {
-          ...first,
-          definition:
-            'A **taught** series.\n\n- has lessons\n- has a [syllabus](https://example.org/s)',
-        },
-      },
-    };
+    const { model: edited, projectName } = withFirstDefinition(
+      'A **taught** series.\n\n- has lessons\n- has a [syllabus](https://example.org/s)',
+    );
     const document = load(
       (await exportHtml(edited, { projectName })) as string,
     );

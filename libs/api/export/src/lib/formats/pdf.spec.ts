@@ -1,6 +1,11 @@
 import { nowOnly, objectsInOrder } from '@orca/shared/domain';
 import { readPdf } from '../../testing/pdf-text';
-import { awkwardModel, GENERATED_AT, testModels } from '../../testing/fixtures';
+import {
+  awkwardModel,
+  GENERATED_AT,
+  testModels,
+  withFirstDefinition,
+} from '../../testing/fixtures';
 import { objectGuide } from './object-guide';
 import { exportPdf } from './pdf';
 
@@ -86,22 +91,9 @@ describe('PDF Object Guide and Object Map', () => {
   });
 
   it("prints definitions as the team's Markdown: no asterisks or brackets, lists kept", async () => {
-    const { model, projectName } = testModels()[0] as ReturnType<
-      typeof testModels
-    >[number];
-    const first = objectsInOrder(model)[0];
-    if (!first) throw new Error('the fixture has objects');
-    const edited = {
-      ...model,
-      objects: {
-        ...model.objects,
-        [first.id]: {
-          ...first,
-          definition:
-            'A **taught** _series_ of `lessons`.\n\n1. has modules\n2. has a [syllabus](https://example.org/s)\n\n<b>raw</b>',
-        },
-      },
-    };
+    const { model: edited, projectName } = withFirstDefinition(
+      'A **taught** _series_ of `lessons`.\n\n1. has modules\n2. has a [syllabus](https://example.org/s)\n\n<b>raw</b>',
+    );
     const { text } = readPdf(
       (await exportPdf(edited, { projectName })) as Buffer,
     );

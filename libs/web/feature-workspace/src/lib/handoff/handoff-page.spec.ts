@@ -43,18 +43,24 @@ function storeDouble() {
   };
 }
 
+/** The page's test bed with a store double; answers nothing over HTTP yet. */
+function setUp() {
+  const double = storeDouble();
+  TestBed.configureTestingModule({
+    imports: [HandoffPage],
+    providers: [
+      { provide: WorkspaceStore, useValue: double.store },
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([]),
+    ],
+  });
+  return double;
+}
+
 describe('HandoffPage', () => {
   it('downloads the chosen format with "Now only" applied, shows its progress and can cancel it', async () => {
-    const double = storeDouble();
-    TestBed.configureTestingModule({
-      imports: [HandoffPage],
-      providers: [
-        { provide: WorkspaceStore, useValue: double.store },
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-      ],
-    });
+    const double = setUp();
     const fixture = TestBed.createComponent(HandoffPage);
     fixture.detectChanges();
     TestBed.inject(HttpTestingController)
@@ -113,16 +119,7 @@ describe('HandoffPage', () => {
   });
 
   it('lets a facilitator take a snapshot and compare it with now, field by field', async () => {
-    const double = storeDouble();
-    TestBed.configureTestingModule({
-      imports: [HandoffPage],
-      providers: [
-        { provide: WorkspaceStore, useValue: double.store },
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-      ],
-    });
+    const double = setUp();
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(HandoffPage);
     fixture.detectChanges();
@@ -194,16 +191,7 @@ describe('HandoffPage', () => {
   });
 
   it('downloads a snapshot in the chosen format, like the project, and shows how it goes', async () => {
-    const double = storeDouble();
-    TestBed.configureTestingModule({
-      imports: [HandoffPage],
-      providers: [
-        { provide: WorkspaceStore, useValue: double.store },
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-      ],
-    });
+    const double = setUp();
     const fixture = TestBed.createComponent(HandoffPage);
     fixture.detectChanges();
     TestBed.inject(HttpTestingController)

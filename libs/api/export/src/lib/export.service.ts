@@ -115,6 +115,33 @@ export function exportThreads(): number {
  * `progress$`; an export is cancelled by `cancel()` or when its client disconnects (the worker
  * running it is stopped).
  */
+/**
+ * The progress of one export made by one or more worker tasks: each task reports 0–100 on a
+ * port of its own, counted as its share of the whole.
+ */
+class ProgressTally {
+  private readonly shares: number[] = [];
+  private readonly ports: MessagePort[] = [];
+
+  constructor(private readonly report: (percent: number) => void) {}
+
+  /** A port for a task that does `weight` percent of the work. */
+  port(weight: number): MessagePort {
+    const index = this.shares.push(0) - 1;
+    const { port1, port2 } = new MessageChannel();
+    this.ports.push(port1);
+    port1.on('message', ({ percent }: ProgressMessage) => {
+      this.shares[index] = (weight * percent) / 100;
+      this.report(this.shares.reduce((sum, share) => sum + share, 0));
+    });
+    return port2;
+  }
+
+  close(): void {
+    for (const port of this.ports) port.close();
+  }
+}
+
 @Injectable()
 export class ExportService implements OnModuleDestroy {
   readonly progress$ = new Subject<ExportProgress>();
@@ -158,7 +185,7 @@ export class ExportService implements OnModuleDestroy {
         state,
       });
     };
-    const ports: MessagePort[] = [];
+    const tally = new ProgressTally((share) => emit(share, 'running'));
     try {
       const [{ rev, model }, project] = await Promise.all([
         request.snapshot ?? this.pipeline.read(request.projectId),
@@ -173,20 +200,6 @@ export class ExportService implements OnModuleDestroy {
         snapshotName: request.snapshot?.name,
         generatedAt: new Date().toISOString(),
       };
-      /** A port for one task's progress, counted as `weight` of the whole. */
-      const progressPort = (weight: number, shares: number[]) => {
-        const index = shares.push(0) - 1;
-        const channel = new MessageChannel();
-        ports.push(channel.port1);
-        channel.port1.on('message', (message: ProgressMessage) => {
-          shares[index] = (weight * message.percent) / 100;
-          emit(
-            shares.reduce((sum, share) => sum + share, 0),
-            'running',
-          );
-        });
-        return channel.port2;
-      };
       const run = <T>(task: ExportTask, transferList: Transferable[]) =>
         this.workers().run(task, {
           transferList: transferList as never,
@@ -194,9 +207,9 @@ export class ExportService implements OnModuleDestroy {
         }) as Promise<T>;
       let bytes: Uint8Array;
       if (request.format === 'zip') {
-        bytes = await this.bundle(model, options, progressPort, run);
+        bytes = await this.bundle(model, options, tally, run);
       } else {
-        const progress = progressPort(100, []);
+        const progress = tally.port(100);
         bytes = await run<Uint8Array>(
           { kind: 'format', format: request.format, model, options, progress },
           [progress],
@@ -205,13 +218,7 @@ export class ExportService implements OnModuleDestroy {
       emit(100, 'done');
       return {
         exportId,
-        fileName: exportFileName(
-          request.format,
-          project.name,
-          rev,
-          request.nowOnly,
-          request.snapshot?.name,
-        ),
+        fileName: exportFileName(request.format, options),
         contentType: FORMAT_DESCRIPTIONS[request.format].contentType,
         content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
         rev,
@@ -248,7 +255,7 @@ export class ExportService implements OnModuleDestroy {
       }
       throw error;
     } finally {
-      for (const port of ports) port.close();
+      tally.close();
       request.signal?.removeEventListener('abort', abort);
       this.running.delete(exportId);
     }
@@ -262,15 +269,14 @@ export class ExportService implements OnModuleDestroy {
   private async bundle(
     model: ProjectModel,
     options: TaskOptions,
-    progressPort: (weight: number, shares: number[]) => MessagePort,
+    tally: ProgressTally,
     run: <T>(task: ExportTask, transferList: Transferable[]) => Promise<T>,
   ): Promise<Uint8Array> {
     const total =
       BUNDLE_PARTS.reduce((sum, part) => sum + part.weight, 0) +
       ASSEMBLY_WEIGHT;
-    const shares: number[] = [];
     const makePart = (part: BundlePartSpec) => {
-      const progress = progressPort((100 * part.weight) / total, shares);
+      const progress = tally.port((100 * part.weight) / total);
       return run<BundleFile[]>(
         { kind: 'bundle-part', part, model, options, progress },
         [progress],

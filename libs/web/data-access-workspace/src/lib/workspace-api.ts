@@ -24,15 +24,6 @@ import type { Observable } from 'rxjs';
 export class WorkspaceApi {
   private readonly call = injectApiCaller();
 
-  /** The change log after `sinceRev`, oldest first (at most `limit` entries). */
-  changes(
-    projectId: string,
-    sinceRev: number,
-    limit = 100,
-  ): Observable<ChangePageDoc> {
-    return this.call(listChanges, { projectId, sinceRev, limit });
-  }
-
   /** The latest changes, newest first; only those that touched `itemId` when it is given. */
   recentChanges(
     projectId: string,

@@ -70,20 +70,23 @@ export const FORMAT_DESCRIPTIONS: Readonly<
   },
 };
 
-/** `learning-platform-rev12`, or `learning-platform-rev12-now` for the Now-only view. */
-export function exportBaseName(
-  projectName: string,
-  rev: number | undefined,
-  nowOnly: boolean | undefined,
-  snapshotName?: string,
-): string {
+/** What an export's file is named after (a subset of the export options). */
+export interface ExportNaming {
+  readonly projectName: string;
+  readonly rev?: number;
+  readonly nowOnly?: boolean;
+  readonly snapshotName?: string;
+}
+
+/** `learning-platform-rev12`, `learning-platform-rev12-now`, `…-rev9-snapshot-after-discovery`. */
+export function exportBaseName(naming: ExportNaming): string {
   return [
-    slugify(projectName),
-    rev !== undefined ? `rev${rev}` : undefined,
-    snapshotName !== undefined
-      ? `snapshot-${slugify(snapshotName, 'unnamed')}`
+    slugify(naming.projectName),
+    naming.rev !== undefined ? `rev${naming.rev}` : undefined,
+    naming.snapshotName !== undefined
+      ? `snapshot-${slugify(naming.snapshotName, 'unnamed')}`
       : undefined,
-    nowOnly ? 'now' : undefined,
+    naming.nowOnly ? 'now' : undefined,
   ]
     .filter(Boolean)
     .join('-');
@@ -92,10 +95,7 @@ export function exportBaseName(
 /** `learning-platform-rev12.xlsx`, `learning-platform-rev9-snapshot-after-discovery-now.pdf` */
 export function exportFileName(
   format: ExportFormat,
-  projectName: string,
-  rev: number | undefined,
-  nowOnly?: boolean,
-  snapshotName?: string,
+  naming: ExportNaming,
 ): string {
-  return `${exportBaseName(projectName, rev, nowOnly, snapshotName)}.${FORMAT_DESCRIPTIONS[format].extension}`;
+  return `${exportBaseName(naming)}.${FORMAT_DESCRIPTIONS[format].extension}`;
 }

@@ -93,12 +93,7 @@ export async function renderBundlePart(
   model: ProjectModel,
   options: ExportOptions,
 ): Promise<BundleFile[]> {
-  const base = exportBaseName(
-    options.projectName,
-    options.rev,
-    options.nowOnly,
-    options.snapshotName,
-  );
+  const base = exportBaseName(options);
   const files: BundleFile[] = [];
   const share = 100 / part.formats.length;
   for (const [index, format] of part.formats.entries()) {

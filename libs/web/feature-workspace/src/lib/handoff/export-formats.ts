@@ -1,3 +1,5 @@
+import type { WorkspaceStore } from '@orca/web/data-access-workspace';
+
 /** The export formats as the hand-off page offers them, and how a download is started. */
 
 export interface ExportFormatOption {
@@ -59,15 +61,31 @@ export const EXPORT_STATE_LABEL = {
 } as const;
 
 /**
- * Starts a download the server streams as an attachment: the page stays, the browser saves the
- * file (its name comes from Content-Disposition).
+ * Exports the project, or one of its snapshots, as a download the server streams as an
+ * attachment (the page stays; the file's name comes from Content-Disposition), honouring "Now
+ * only". Its progress is tracked in the store under the export id returned.
  */
-export function startDownload(document: Document, url: string): void {
+export function downloadExport(
+  store: WorkspaceStore,
+  document: Document,
+  format: string,
+  snapshotId?: string,
+): string | null {
+  const projectId = store.projectId();
+  if (!projectId) return null;
+  const exportId = crypto.randomUUID();
+  store.trackExport(exportId, format);
+  const query = new URLSearchParams({ format, exportId });
+  if (store.nowOnly()) query.set('priority', 'now');
+  const path = snapshotId
+    ? `/api/v1/projects/${projectId}/snapshots/${snapshotId}/export`
+    : `/api/v1/projects/${projectId}/export`;
   const link = document.createElement('a');
-  link.href = url;
+  link.href = `${path}?${query}`;
   link.rel = 'noopener';
   link.download = '';
   document.body.appendChild(link);
   link.click();
   link.remove();
+  return exportId;
 }

@@ -10,7 +10,7 @@ import { WorkspaceStore } from '@orca/web/data-access-workspace';
 import {
   EXPORT_FORMATS,
   EXPORT_STATE_LABEL,
-  startDownload,
+  downloadExport,
 } from './export-formats';
 import { SnapshotsPanel } from './snapshots-panel';
 
@@ -147,16 +147,8 @@ export class HandoffPage {
 
   /** The server streams the file as an attachment: the page stays, the browser saves it. */
   protected download(format: string): void {
-    const projectId = this.store.projectId();
-    if (!projectId) return;
-    const exportId = crypto.randomUUID();
-    this.store.trackExport(exportId, format);
-    this.latest.update((latest) => ({ ...latest, [format]: exportId }));
-    const query = new URLSearchParams({ format, exportId });
-    if (this.store.nowOnly()) query.set('priority', 'now');
-    startDownload(
-      this.document,
-      `/api/v1/projects/${projectId}/export?${query}`,
-    );
+    const exportId = downloadExport(this.store, this.document, format);
+    if (exportId)
+      this.latest.update((latest) => ({ ...latest, [format]: exportId }));
   }
 }

@@ -15,7 +15,7 @@ import { SnapshotsApi, WorkspaceStore } from '@orca/web/data-access-workspace';
 import {
   EXPORT_FORMATS,
   EXPORT_STATE_LABEL,
-  startDownload,
+  downloadExport,
 } from './export-formats';
 
 const KINDS = [
@@ -315,17 +315,14 @@ export class SnapshotsPanel {
 
   /** The snapshot's model in one format, like the project's own exports (honouring "Now only"). */
   protected download(snapshot: SnapshotDto, format: string): void {
-    const projectId = this.store.projectId();
-    if (!projectId) return;
-    const exportId = crypto.randomUUID();
-    this.store.trackExport(exportId, format);
-    this.exportIds.update((ids) => ({ ...ids, [snapshot.id]: exportId }));
-    const query = new URLSearchParams({ format, exportId });
-    if (this.store.nowOnly()) query.set('priority', 'now');
-    startDownload(
+    const exportId = downloadExport(
+      this.store,
       this.document,
-      `/api/v1/projects/${projectId}/snapshots/${snapshot.id}/export?${query}`,
+      format,
+      snapshot.id,
     );
+    if (exportId)
+      this.exportIds.update((ids) => ({ ...ids, [snapshot.id]: exportId }));
   }
 
   private load(projectId: string): void {

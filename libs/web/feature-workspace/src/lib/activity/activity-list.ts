@@ -4,6 +4,7 @@ import {
   Component,
   DestroyRef,
   type Signal,
+  computed,
   inject,
   input,
 } from '@angular/core';
@@ -12,7 +13,7 @@ import { ActivityStore, WorkspaceStore } from '@orca/web/data-access-workspace';
 import { Alert, EmptyState, LoadingIndicator } from '@orca/web/ui';
 import {
   EMPTY,
-  combineLatest,
+  type Observable,
   debounceTime,
   distinctUntilChanged,
   filter,
@@ -87,29 +88,42 @@ export class ActivityList {
 }
 
 /**
- * Keeps the page's `ActivityStore` loaded: again after every burst of changes (one request per
- * burst), and afresh when `itemId` names another item. Call from a constructor.
+ * Keeps the page's `ActivityStore` loaded, one request per burst of changes. The project's feed
+ * reloads when the model's rev moves; an object's history (`objectId`) only when that object
+ * itself changed or went (its own changes and the deletes that took it along are its history;
+ * untouched objects keep their identity in the model), and afresh for another object. Call from
+ * a constructor.
  */
-export function followActivity(itemId?: Signal<string>): void {
+export function followActivity(objectId?: Signal<string>): void {
   const store = inject(WorkspaceStore);
   const activity = inject(ActivityStore);
-  const destroyRef = inject(DestroyRef);
-  const item$ = itemId
-    ? toObservable(itemId).pipe(
-        distinctUntilChanged(),
-        tap(() => activity.clear()),
+  let shown: string | undefined;
+  const changes$: Observable<unknown> = objectId
+    ? toObservable(
+        computed(() => ({
+          id: objectId(),
+          object: store.model()?.objects[objectId()],
+        })),
+      ).pipe(
+        // Nothing to tell before the model is here.
+        filter(() => store.model() !== null),
+        distinctUntilChanged((a, b) => a.id === b.id && a.object === b.object),
+        tap(({ id }) => {
+          if (id !== shown) activity.clear();
+          shown = id;
+        }),
       )
-    : toObservable(store.projectId);
-  combineLatest([toObservable(store.rev).pipe(filter((rev) => rev > 0)), item$])
+    : toObservable(store.rev).pipe(filter((rev) => rev > 0));
+  changes$
     .pipe(
       debounceTime(400),
       switchMap(() => {
         const projectId = store.projectId();
         return projectId
-          ? activity.load(projectId, store.model(), itemId?.())
+          ? activity.load(projectId, store.model(), objectId?.())
           : EMPTY;
       }),
-      takeUntilDestroyed(destroyRef),
+      takeUntilDestroyed(inject(DestroyRef)),
     )
     .subscribe();
 }

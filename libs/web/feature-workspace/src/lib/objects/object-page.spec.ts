@@ -70,7 +70,8 @@ describe('ObjectPage', () => {
   });
 
   it("shows the object's history: who changed it, newest first", async () => {
-    const { page, http, settle } = await openWorkspace('objects/o-course');
+    const { page, http, server, settle } =
+      await openWorkspace('objects/o-course');
     await wait(450);
     const request = http.expectOne(
       (r) =>
@@ -102,6 +103,32 @@ describe('ObjectPage', () => {
     await settle();
     const history = page().querySelector('[data-testid="object-history"]');
     expect(textOf(history)).toContain('Bob edited the synonyms of “Course”');
+
+    // Someone renames another object: Course's history has nothing new, and is not asked again.
+    server.commitFromElsewhere({
+      kind: 'object.update',
+      id: 'o-lesson',
+      patch: { name: 'Unit' },
+    });
+    await settle();
+    await wait(450);
+    http.expectNone((r) => r.url === '/api/v1/projects/p-1/changes');
+
+    // Someone edits Course itself: its history is read again.
+    server.commitFromElsewhere({
+      kind: 'object.update',
+      id: 'o-course',
+      patch: { examples: ['Intro to SQL'] },
+    });
+    await settle();
+    await wait(450);
+    http
+      .expectOne(
+        (r) =>
+          r.url === '/api/v1/projects/p-1/changes' &&
+          r.params.get('itemId') === 'o-course',
+      )
+      .flush({ rev: 7, hasMore: false, changes: [] });
   });
 
   it('sends what is typed into the definition as text edits, merged with others’ typing', async () => {

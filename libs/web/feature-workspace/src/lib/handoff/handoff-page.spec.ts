@@ -119,7 +119,7 @@ describe('HandoffPage', () => {
   });
 
   it('lets a facilitator take a snapshot and compare it with now, field by field', async () => {
-    const double = setUp();
+    setUp();
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(HandoffPage);
     fixture.detectChanges();

@@ -1,5 +1,4 @@
-import { ApplicationRef } from '@angular/core';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { CdkDropList, type CdkDragDrop } from '@angular/cdk/drag-drop';
 import type { PresenceFocus } from '@orca/shared/contracts';
@@ -16,6 +15,7 @@ import {
   learningPlatform,
   objectNamed,
 } from '../../testing/models';
+import { renderModelView } from '../../testing/model-view';
 import { AttributeListComponent } from './attribute-list';
 
 describe('AttributeListComponent', () => {
@@ -24,6 +24,7 @@ describe('AttributeListComponent', () => {
   let model: ProjectModel;
   let changes: Change[];
   let focuses: (PresenceFocus | null)[];
+  let settle: () => Promise<void>;
 
   async function render(
     initial: ProjectModel,
@@ -31,28 +32,16 @@ describe('AttributeListComponent', () => {
     readonly = false,
   ): Promise<void> {
     model = initial;
-    fixture = TestBed.createComponent(AttributeListComponent);
-    fixture.componentRef.setInput('model', model);
-    fixture.componentRef.setInput(
-      'objectId',
-      objectName === null ? null : objectNamed(model, objectName).id,
-    );
-    fixture.componentRef.setInput('readonly', readonly);
-    changes = [];
-    focuses = [];
-    fixture.componentInstance.edit.subscribe((change) => {
-      changes.push(change);
-      model = applyValid(model, change);
-      fixture.componentRef.setInput('model', model);
-    });
-    fixture.componentInstance.focusChange.subscribe((f) => focuses.push(f));
-    host = fixture.nativeElement as HTMLElement;
-    await settle();
-  }
-
-  async function settle(): Promise<void> {
-    await fixture.whenStable();
-    await TestBed.inject(ApplicationRef).whenStable();
+    ({ fixture, host, changes, focuses, settle } = await renderModelView(
+      AttributeListComponent,
+      initial,
+      {
+        objectId:
+          objectName === null ? null : objectNamed(initial, objectName).id,
+        readonly,
+      },
+      (next) => (model = next),
+    ));
   }
 
   const names = () =>

@@ -1,5 +1,4 @@
-import { ApplicationRef } from '@angular/core';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import type { PresenceFocus, PresenceMember } from '@orca/shared/contracts';
 import {
   ctasInCell,
@@ -15,6 +14,7 @@ import {
   objectNamed,
   roleNamed,
 } from '../../testing/models';
+import { renderModelView } from '../../testing/model-view';
 import { CtaMatrixComponent } from './cta-matrix';
 
 describe('CtaMatrixComponent', () => {
@@ -23,6 +23,7 @@ describe('CtaMatrixComponent', () => {
   let model: ProjectModel;
   let changes: Change[];
   let focuses: (PresenceFocus | null)[];
+  let settle: () => Promise<void>;
   let lockRequests: PresenceFocus[];
   let lockReleases: PresenceFocus[];
 
@@ -31,31 +32,17 @@ describe('CtaMatrixComponent', () => {
     inputs: { readonly?: boolean; presence?: PresenceMember[] } = {},
   ): Promise<void> {
     model = initial;
-    fixture = TestBed.createComponent(CtaMatrixComponent);
-    fixture.componentRef.setInput('model', model);
-    fixture.componentRef.setInput('readonly', inputs.readonly ?? false);
-    fixture.componentRef.setInput('presence', inputs.presence ?? []);
-    fixture.componentRef.setInput('currentUserId', 'me');
-    changes = [];
-    focuses = [];
-    lockRequests = [];
-    lockReleases = [];
-    const component = fixture.componentInstance;
-    component.edit.subscribe((change) => {
-      changes.push(change);
-      model = applyValid(model, change);
-      fixture.componentRef.setInput('model', model);
-    });
-    component.focusChange.subscribe((f) => focuses.push(f));
-    component.lockRequest.subscribe((f) => lockRequests.push(f));
-    component.lockRelease.subscribe((f) => lockReleases.push(f));
-    host = fixture.nativeElement as HTMLElement;
-    await settle();
-  }
-
-  async function settle(): Promise<void> {
-    await fixture.whenStable();
-    await TestBed.inject(ApplicationRef).whenStable();
+    ({ fixture, host, changes, focuses, settle, lockRequests, lockReleases } =
+      await renderModelView(
+        CtaMatrixComponent,
+        initial,
+        {
+          readonly: inputs.readonly ?? false,
+          presence: inputs.presence ?? [],
+          currentUserId: 'me',
+        },
+        (next) => (model = next),
+      ));
   }
 
   afterEach(() => {

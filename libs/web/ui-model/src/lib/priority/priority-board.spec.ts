@@ -1,5 +1,4 @@
-import { ApplicationRef } from '@angular/core';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { CdkDropList, type CdkDragDrop } from '@angular/cdk/drag-drop';
 import type { PresenceFocus, PresenceMember } from '@orca/shared/contracts';
@@ -16,6 +15,7 @@ import {
   learningPlatform,
   objectNamed,
 } from '../../testing/models';
+import { renderModelView } from '../../testing/model-view';
 import { PriorityBoardComponent } from './priority-board';
 import { boardCards, type BoardCard, type BoardColumn } from './priority-cards';
 
@@ -25,31 +25,22 @@ describe('PriorityBoardComponent', () => {
   let model: ProjectModel;
   let changes: Change[];
   let focuses: (PresenceFocus | null)[];
+  let settle: () => Promise<void>;
 
   async function render(
     initial: ProjectModel,
     inputs: { readonly?: boolean; presence?: PresenceMember[] } = {},
   ): Promise<void> {
     model = initial;
-    fixture = TestBed.createComponent(PriorityBoardComponent);
-    fixture.componentRef.setInput('model', model);
-    fixture.componentRef.setInput('readonly', inputs.readonly ?? false);
-    fixture.componentRef.setInput('presence', inputs.presence ?? []);
-    changes = [];
-    focuses = [];
-    fixture.componentInstance.edit.subscribe((change) => {
-      changes.push(change);
-      model = applyValid(model, change);
-      fixture.componentRef.setInput('model', model);
-    });
-    fixture.componentInstance.focusChange.subscribe((f) => focuses.push(f));
-    host = fixture.nativeElement as HTMLElement;
-    await settle();
-  }
-
-  async function settle(): Promise<void> {
-    await fixture.whenStable();
-    await TestBed.inject(ApplicationRef).whenStable();
+    ({ fixture, host, changes, focuses, settle } = await renderModelView(
+      PriorityBoardComponent,
+      initial,
+      {
+        readonly: inputs.readonly ?? false,
+        presence: inputs.presence ?? [],
+      },
+      (next) => (model = next),
+    ));
   }
 
   function titles(column: BoardColumn): string[] {

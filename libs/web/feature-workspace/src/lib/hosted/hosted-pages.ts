@@ -21,6 +21,7 @@ import {
   CtaMatrixComponent,
   type ModelDestination,
   NomGridComponent,
+  PresenceIndex,
   PriorityBoardComponent,
 } from '@orca/web/ui-model';
 
@@ -72,6 +73,15 @@ export class ModelViewFrame {
 abstract class HostedView {
   protected readonly store = inject(WorkspaceStore);
   private readonly router = inject(Router);
+  /** Who else is here and where, with their locks, filed once for the view. */
+  protected readonly presence = computed(
+    () =>
+      new PresenceIndex(
+        this.store.presence(),
+        this.store.locks(),
+        this.store.myUserId(),
+      ),
+  );
   private readonly held = new Map<string, PresenceFocus>();
 
   constructor(view: string) {
@@ -137,9 +147,7 @@ abstract class HostedView {
         [model]="model"
         [focusItem]="focus() ?? null"
         [readonly]="!store.canEdit()"
-        [presence]="store.presence()"
-        [locks]="store.locks()"
-        [currentUserId]="store.myUserId()"
+        [presence]="presence()"
         (edit)="submit($event)"
         (focusChange)="focusOn($event)"
         (lockRequest)="lock($event)"
@@ -171,9 +179,7 @@ export class NomPage extends HostedView {
         [model]="model"
         [focusItem]="focus() ?? null"
         [readonly]="!store.canEdit()"
-        [presence]="store.presence()"
-        [locks]="store.locks()"
-        [currentUserId]="store.myUserId()"
+        [presence]="presence()"
         (edit)="submit($event)"
         (focusChange)="focusOn($event)"
         (lockRequest)="lock($event)"
@@ -218,9 +224,7 @@ export class CtaMatrixPage extends HostedView {
         [objectId]="object() ?? null"
         [focusItem]="focus() ?? null"
         [readonly]="!store.canEdit()"
-        [presence]="store.presence()"
-        [locks]="store.locks()"
-        [currentUserId]="store.myUserId()"
+        [presence]="presence()"
         (edit)="submit($event)"
         (focusChange)="focusOn($event)"
         (objectSelect)="selectObject($event)"
@@ -257,9 +261,7 @@ export class AttributesPage extends HostedView {
         [model]="model"
         [kind]="boardKind()"
         [readonly]="!store.canEdit()"
-        [presence]="store.presence()"
-        [locks]="store.locks()"
-        [currentUserId]="store.myUserId()"
+        [presence]="presence()"
         (edit)="submit($event)"
         (focusChange)="focusOn($event)"
         (goTo)="goTo($event)"

@@ -20,7 +20,7 @@ import {
   CdkDropList,
   type CdkDragDrop,
 } from '@angular/cdk/drag-drop';
-import type { PresenceFocus, PresenceMember } from '@orca/shared/contracts';
+import type { PresenceFocus } from '@orca/shared/contracts';
 import {
   ATTRIBUTE_TYPES,
   attributesOf,
@@ -37,8 +37,12 @@ import {
   type ProjectModel,
 } from '@orca/shared/domain';
 import { EmptyState } from '@orca/web/ui';
-import type { LockView, ModelDestination } from '../shared/model-view';
-import { PresenceIndex, itemKey } from '../shared/presence-index';
+import type { ModelDestination } from '../shared/model-view';
+import {
+  NO_PRESENCE,
+  type PresenceIndex,
+  itemKey,
+} from '../shared/presence-index';
 import { refocusMoveButton } from '../shared/move-focus';
 import { PresenceMarksComponent } from '../shared/presence-marks';
 import { ATTRIBUTE_KIND_LABEL } from '../shared/vocabulary';
@@ -76,9 +80,11 @@ export class AttributeListComponent {
   /** The object whose attributes show; null picks the first object. */
   readonly objectId = input<Id | null>(null);
   readonly readonly = input(false);
-  readonly presence = input<readonly PresenceMember[]>([]);
-  readonly locks = input<readonly LockView[]>([]);
-  readonly currentUserId = input<string | null>(null);
+  /**
+   * Who else is here and where, with their soft locks (the page leaves out the person at this
+   * screen): avatars and lock badges, never a block.
+   */
+  readonly presence = input<PresenceIndex>(NO_PRESENCE);
   /**
    * An attribute to bring into view (a link's `?focus=`): its object is shown and the cursor put
    * in its name. Acted on once per value.
@@ -117,11 +123,6 @@ export class AttributeListComponent {
     const object = this.object();
     return object ? attributesOf(this.model(), object.id) : [];
   });
-
-  private readonly presenceIndex = computed(
-    () =>
-      new PresenceIndex(this.presence(), this.locks(), this.currentUserId()),
-  );
 
   protected readonly problems = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly bulkOpen = signal(false);
@@ -165,7 +166,7 @@ export class AttributeListComponent {
   }
 
   protected marksOf(id: Id) {
-    const index = this.presenceIndex();
+    const index = this.presence();
     return index.isEmpty ? null : index.marks(itemKey('attribute', id));
   }
 

@@ -14,6 +14,7 @@ import {
   objectNamed,
   roleNamed,
 } from '../../testing/models';
+import { PresenceIndex } from '../shared/presence-index';
 import { renderModelView } from '../../testing/model-view';
 import { CtaMatrixComponent } from './cta-matrix';
 
@@ -24,6 +25,8 @@ describe('CtaMatrixComponent', () => {
   let changes: Change[];
   let focuses: (PresenceFocus | null)[];
   let settle: () => Promise<void>;
+  /** Who else is here, as rendered (the person at this screen is `me`). */
+  let people: PresenceMember[];
   let lockRequests: PresenceFocus[];
   let lockReleases: PresenceFocus[];
 
@@ -32,13 +35,14 @@ describe('CtaMatrixComponent', () => {
     inputs: { readonly?: boolean; presence?: PresenceMember[] } = {},
   ): Promise<void> {
     model = initial;
+    people = inputs.presence ?? [];
     ({ fixture, host, changes, focuses, settle, lockRequests, lockReleases } =
       await renderModelView(
         CtaMatrixComponent,
         initial,
         {
           readonly: inputs.readonly ?? false,
-          presence: inputs.presence ?? [],
+          presence: new PresenceIndex(people, [], 'me'),
           currentUserId: 'me',
         },
         (next) => (model = next),
@@ -432,9 +436,19 @@ describe('CtaMatrixComponent', () => {
         { userId: 'bo', displayName: 'Bo', color: '#0f766e', focus: target },
       ],
     });
-    fixture.componentRef.setInput('locks', [
-      { target, holder: { userId: 'bo', displayName: 'Bo', color: '#0f766e' } },
-    ]);
+    fixture.componentRef.setInput(
+      'presence',
+      new PresenceIndex(
+        people,
+        [
+          {
+            target,
+            holder: { userId: 'bo', displayName: 'Bo', color: '#0f766e' },
+          },
+        ],
+        'me',
+      ),
+    );
     await settle();
 
     expect(

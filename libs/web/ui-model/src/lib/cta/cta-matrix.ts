@@ -14,7 +14,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import type { PresenceFocus, PresenceMember } from '@orca/shared/contracts';
+import type { PresenceFocus } from '@orca/shared/contracts';
 import {
   CRUD_CLASSES,
   buildCtaMatrix,
@@ -31,9 +31,10 @@ import {
   gridKeyAction,
   type GridPosition,
 } from '../shared/grid-keys';
-import type { LockView, ModelDestination } from '../shared/model-view';
+import type { ModelDestination } from '../shared/model-view';
 import {
-  PresenceIndex,
+  NO_PRESENCE,
+  type PresenceIndex,
   cellKey,
   itemKey,
   type PresenceMarks,
@@ -70,9 +71,11 @@ let nextMatrixId = 0;
 export class CtaMatrixComponent {
   readonly model = input.required<ProjectModel>();
   readonly readonly = input(false);
-  readonly presence = input<readonly PresenceMember[]>([]);
-  readonly locks = input<readonly LockView[]>([]);
-  readonly currentUserId = input<string | null>(null);
+  /**
+   * Who else is here and where, with their soft locks (the page leaves out the person at this
+   * screen): avatars and lock badges, never a block.
+   */
+  readonly presence = input<PresenceIndex>(NO_PRESENCE);
   /**
    * An item to bring into view (a link's `?focus=`): a CTA opens its cell with the verb in focus,
    * a role puts the cursor in its name, an object makes its column active. Acted on once per value.
@@ -131,14 +134,9 @@ export class CtaMatrixComponent {
     ),
   );
 
-  protected readonly presenceIndex = computed(
-    () =>
-      new PresenceIndex(this.presence(), this.locks(), this.currentUserId()),
-  );
-
   /** Presence marks per cell ("roleId|objectId"): on the cell itself or on one of its CTAs. */
   protected readonly cellMarks = computed(() => {
-    const index = this.presenceIndex();
+    const index = this.presence();
     const marks = new Map<string, PresenceMarks>();
     if (index.isEmpty) return marks;
     for (const row of this.matrix().rows) {
@@ -183,9 +181,8 @@ export class CtaMatrixComponent {
       object,
       ctas: ctasInCell(model, ref.roleId, ref.objectId),
       lock:
-        this.presenceIndex().marks(
-          cellKey('cta-cell', ref.roleId, ref.objectId),
-        )?.lock ?? null,
+        this.presence().marks(cellKey('cta-cell', ref.roleId, ref.objectId))
+          ?.lock ?? null,
     };
   });
 
@@ -217,7 +214,7 @@ export class CtaMatrixComponent {
   }
 
   protected headMarks(kind: 'role' | 'object', id: Id) {
-    const index = this.presenceIndex();
+    const index = this.presence();
     return index.isEmpty ? null : index.marks(itemKey(kind, id));
   }
 

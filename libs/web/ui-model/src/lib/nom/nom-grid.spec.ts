@@ -13,6 +13,7 @@ import {
   learningPlatform,
   objectNamed,
 } from '../../testing/models';
+import { PresenceIndex } from '../shared/presence-index';
 import { renderModelView } from '../../testing/model-view';
 import { NomGridComponent } from './nom-grid';
 
@@ -23,6 +24,8 @@ describe('NomGridComponent', () => {
   let changes: Change[];
   let focuses: (PresenceFocus | null)[];
   let settle: () => Promise<void>;
+  /** Who else is here, as rendered (the person at this screen is `me`). */
+  let people: PresenceMember[];
   let lockRequests: PresenceFocus[];
   let lockReleases: PresenceFocus[];
 
@@ -31,6 +34,7 @@ describe('NomGridComponent', () => {
     inputs: { readonly?: boolean; presence?: PresenceMember[] } = {},
   ): Promise<void> {
     model = initial;
+    people = inputs.presence ?? [];
     // Like the page: every change goes to the store and comes back as the new model.
     ({ fixture, host, changes, focuses, settle, lockRequests, lockReleases } =
       await renderModelView(
@@ -38,7 +42,7 @@ describe('NomGridComponent', () => {
         initial,
         {
           readonly: inputs.readonly ?? false,
-          presence: inputs.presence ?? [],
+          presence: new PresenceIndex(people, [], 'me'),
           currentUserId: 'me',
         },
         (next) => (model = next),
@@ -456,16 +460,23 @@ describe('NomGridComponent', () => {
         { userId: 'me', displayName: 'Me', color: '#000000', focus: target },
       ],
     });
-    fixture.componentRef.setInput('locks', [
-      {
-        target,
-        holder: {
-          userId: 'ada',
-          displayName: 'Ada Lovelace',
-          color: '#7c3aed',
-        },
-      },
-    ]);
+    fixture.componentRef.setInput(
+      'presence',
+      new PresenceIndex(
+        people,
+        [
+          {
+            target,
+            holder: {
+              userId: 'ada',
+              displayName: 'Ada Lovelace',
+              color: '#7c3aed',
+            },
+          },
+        ],
+        'me',
+      ),
+    );
     await settle();
 
     const marked = cell('Course', 'Lesson');

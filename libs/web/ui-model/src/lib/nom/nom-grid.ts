@@ -20,7 +20,7 @@ import {
   CdkVirtualForOf,
   CdkVirtualScrollViewport,
 } from '@angular/cdk/scrolling';
-import type { PresenceFocus, PresenceMember } from '@orca/shared/contracts';
+import type { PresenceFocus } from '@orca/shared/contracts';
 import {
   findItem,
   relationshipBetween,
@@ -34,9 +34,10 @@ import {
   gridKeyAction,
   type GridPosition,
 } from '../shared/grid-keys';
-import type { LockView, ModelDestination } from '../shared/model-view';
+import type { ModelDestination } from '../shared/model-view';
 import {
-  PresenceIndex,
+  NO_PRESENCE,
+  type PresenceIndex,
   cellKey,
   itemKey,
   type PresenceMarks,
@@ -82,12 +83,11 @@ export class NomGridComponent {
   readonly model = input.required<ProjectModel>();
   /** Viewers see everything and change nothing. */
   readonly readonly = input(false);
-  /** Everyone on the project and where they are; the current user is left out by id. */
-  readonly presence = input<readonly PresenceMember[]>([]);
-  /** Soft locks on cells: a badge and a warning in the editor, never a block. */
-  readonly locks = input<readonly LockView[]>([]);
-  /** The person at this screen, whose own presence and locks are not shown. */
-  readonly currentUserId = input<string | null>(null);
+  /**
+   * Who else is here and where, with their soft locks (the page leaves out the person at this
+   * screen): avatars and lock badges, never a block.
+   */
+  readonly presence = input<PresenceIndex>(NO_PRESENCE);
   /**
    * An item to bring into view (a link's `?focus=`): a relationship opens its cell's editor, an
    * object makes its row active. Acted on once per value.
@@ -145,14 +145,9 @@ export class NomGridComponent {
     return { filled, oneWay, contradictions: contradictions / 2 };
   });
 
-  private readonly presenceIndex = computed(
-    () =>
-      new PresenceIndex(this.presence(), this.locks(), this.currentUserId()),
-  );
-
   /** Marks per row object id; rows without any get none, so their input does not change. */
   protected readonly marksByRow = computed(() => {
-    const index = this.presenceIndex();
+    const index = this.presence();
     const byRow = new Map<Id, NomRowMarks>();
     if (index.isEmpty) return byRow;
     for (const row of this.rows()) {
@@ -199,7 +194,7 @@ export class NomGridComponent {
     const cell = this.rows()[rowIndex].cells[columnIndex];
     const reverse = this.rows()[columnIndex].cells[rowIndex].relationship;
     const lock =
-      this.presenceIndex().marks(
+      this.presence().marks(
         cellKey('nom-cell', ref.fromId, ref.toId),
         cell.relationship
           ? itemKey('relationship', cell.relationship.id)

@@ -15,6 +15,7 @@ import {
   learningPlatform,
   objectNamed,
 } from '../../testing/models';
+import { PresenceIndex } from '../shared/presence-index';
 import { renderModelView } from '../../testing/model-view';
 import { PriorityBoardComponent } from './priority-board';
 import { boardCards, type BoardCard, type BoardColumn } from './priority-cards';
@@ -37,7 +38,7 @@ describe('PriorityBoardComponent', () => {
       initial,
       {
         readonly: inputs.readonly ?? false,
-        presence: inputs.presence ?? [],
+        presence: new PresenceIndex(inputs.presence ?? [], [], 'me'),
       },
       (next) => (model = next),
     ));

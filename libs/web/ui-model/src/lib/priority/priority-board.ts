@@ -13,7 +13,7 @@ import {
   CdkDropListGroup,
   type CdkDragDrop,
 } from '@angular/cdk/drag-drop';
-import type { PresenceFocus, PresenceMember } from '@orca/shared/contracts';
+import type { PresenceFocus } from '@orca/shared/contracts';
 import {
   validateChange,
   type Change,
@@ -23,8 +23,12 @@ import {
   type ProjectModel,
 } from '@orca/shared/domain';
 import { EmptyState } from '@orca/web/ui';
-import type { LockView, ModelDestination } from '../shared/model-view';
-import { PresenceIndex, itemKey } from '../shared/presence-index';
+import type { ModelDestination } from '../shared/model-view';
+import {
+  NO_PRESENCE,
+  type PresenceIndex,
+  itemKey,
+} from '../shared/presence-index';
 import { PresenceMarksComponent } from '../shared/presence-marks';
 import { PRIORITY_LABEL } from '../shared/vocabulary';
 import {
@@ -75,9 +79,11 @@ export class PriorityBoardComponent {
   /** Which items the board opens on; the tabs switch it. */
   readonly kind = input<PrioritisedKind>('object');
   readonly readonly = input(false);
-  readonly presence = input<readonly PresenceMember[]>([]);
-  readonly locks = input<readonly LockView[]>([]);
-  readonly currentUserId = input<string | null>(null);
+  /**
+   * Who else is here and where, with their soft locks (the page leaves out the person at this
+   * screen): avatars and lock badges, never a block.
+   */
+  readonly presence = input<PresenceIndex>(NO_PRESENCE);
 
   /** priority.set changes to apply. */
   readonly edit = output<Change>();
@@ -112,17 +118,13 @@ export class PriorityBoardComponent {
     return this.cards().filter((c) => keys.has(c.key));
   });
 
-  private readonly presenceIndex = computed(
-    () =>
-      new PresenceIndex(this.presence(), this.locks(), this.currentUserId()),
-  );
   protected readonly problem = signal<{ key: string; message: string } | null>(
     null,
   );
   private lastFocus: string | null = null;
 
   protected marksOf(card: BoardCard) {
-    const index = this.presenceIndex();
+    const index = this.presence();
     return index.isEmpty
       ? null
       : index.marks(itemKey(card.ref.itemKind, card.ref.id));

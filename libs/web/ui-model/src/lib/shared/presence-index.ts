@@ -86,3 +86,6 @@ export class PresenceIndex {
     return members || lock ? { members: members ?? NO_MEMBERS, lock } : null;
   }
 }
+
+/** Nobody else here: what a view shows before its page tells it who is. */
+export const NO_PRESENCE = new PresenceIndex([], [], null);

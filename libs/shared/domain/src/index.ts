@@ -24,3 +24,4 @@ export * from './lib/concurrency';
 export * from './lib/diff-models';
 export * from './lib/inverse';
 export * from './lib/fresh-ids';
+export * from './lib/object-guide';

@@ -1,4 +1,4 @@
-import { nowOnly, objectsInOrder } from '@orca/shared/domain';
+import { nowOnly, objectGuide, objectsInOrder } from '@orca/shared/domain';
 import { JSDOM } from 'jsdom';
 import {
   awkwardModel,
@@ -7,7 +7,6 @@ import {
   withFirstDefinition,
 } from '../../testing/fixtures';
 import { exportHtml } from './html';
-import { objectGuide } from './object-guide';
 
 function load(html: string): Document {
   return new JSDOM(html).window.document;

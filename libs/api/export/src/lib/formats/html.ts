@@ -20,7 +20,7 @@ import {
   type ObjectGuide,
   objectGuide,
   OOUX_COLOURS,
-} from './object-guide';
+} from '@orca/shared/domain';
 import { safeMarkdownHtml, safeMarkdownInline } from './safe-markdown';
 import { count, escapeHtml as h } from './text';
 

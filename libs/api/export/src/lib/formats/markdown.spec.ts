@@ -1,8 +1,13 @@
-import { nowOnly, objectsInOrder, rolesInOrder } from '@orca/shared/domain';
+import {
+  cardinalityPhrase,
+  nowOnly,
+  objectGuide,
+  objectsInOrder,
+  rolesInOrder,
+} from '@orca/shared/domain';
 import { marked } from 'marked';
 import { awkwardModel, GENERATED_AT, testModels } from '../../testing/fixtures';
 import { exportMarkdown } from './markdown';
-import { cardinalityPhrase, objectGuide } from './object-guide';
 
 const decode = (html: string) =>
   html

@@ -4,20 +4,21 @@
  * and the CTAs of each role with their conditions. Names and short texts are escaped so they read
  * literally; definitions are the team's own Markdown, quoted so they cannot break the structure.
  */
-import { SIP_QUESTIONS, type Attribute } from '@orca/shared/domain';
+import {
+  type Attribute,
+  attributeTypePhrase,
+  cardinalityPhrase,
+  type GuideEntry,
+  type ObjectGuide,
+  objectGuide,
+  SIP_QUESTIONS,
+} from '@orca/shared/domain';
 import {
   type ExportFormatFunction,
   exportedModel,
   exportSubtitle,
   progressRange,
 } from './export-options';
-import {
-  attributeTypePhrase,
-  cardinalityPhrase,
-  type GuideEntry,
-  type ObjectGuide,
-  objectGuide,
-} from './object-guide';
 import { count, escapeMarkdown as md } from './text';
 
 function cell(text: string): string {

@@ -1,4 +1,4 @@
-import { nowOnly, objectsInOrder } from '@orca/shared/domain';
+import { nowOnly, objectGuide, objectsInOrder } from '@orca/shared/domain';
 import { readPdf } from '../../testing/pdf-text';
 import {
   awkwardModel,
@@ -6,7 +6,6 @@ import {
   testModels,
   withFirstDefinition,
 } from '../../testing/fixtures';
-import { objectGuide } from './object-guide';
 import { exportPdf } from './pdf';
 
 /**

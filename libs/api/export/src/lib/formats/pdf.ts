@@ -24,7 +24,7 @@ import {
   type ObjectGuide,
   objectGuide,
   OOUX_COLOURS,
-} from './object-guide';
+} from '@orca/shared/domain';
 import { markdownToPdf } from './pdf-markdown';
 import { count } from './text';
 // pdfmake exports an instance whose methods live on its prototype: a namespace import would

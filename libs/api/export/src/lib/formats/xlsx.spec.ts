@@ -2,11 +2,11 @@ import {
   buildNestedObjectMatrix,
   nowOnly,
   objectsInOrder,
+  OOUX_COLOURS,
   rolesInOrder,
 } from '@orca/shared/domain';
 import { type Cell, ValueType, Workbook, type Worksheet } from 'exceljs';
 import { awkwardModel, GENERATED_AT, testModels } from '../../testing/fixtures';
-import { OOUX_COLOURS } from './object-guide';
 import {
   CTA_MATRIX_SHEET,
   exportXlsx,

@@ -7,6 +7,9 @@
 import {
   buildCtaMatrix,
   buildNestedObjectMatrix,
+  cardinalityPhrase,
+  objectGuide,
+  OOUX_COLOURS,
   type ProjectModel,
 } from '@orca/shared/domain';
 import { type Cell, type Fill, type Row, Workbook } from 'exceljs';
@@ -24,7 +27,6 @@ import {
   generatedAt,
   progressRange,
 } from './export-options';
-import { cardinalityPhrase, objectGuide, OOUX_COLOURS } from './object-guide';
 
 export const SHEET_NAMES: Readonly<Record<CsvArtifact, string>> = {
   objects: 'Objects',

@@ -1,21 +1,21 @@
 /**
  * The Object Guide as data: per object (in list order) its attributes split into core content and
- * metadata, the objects it nests (its NOM row) and its CTAs per role. Markdown, HTML, PDF and the
- * Object Map sheets all render this one reading of the model.
+ * metadata, the objects it nests (its NOM row) and its CTAs per role. The exports (Markdown, HTML,
+ * PDF, the workbook's Object Map) and the app's Object Map and CDLL previews all render this one
+ * reading of the model.
  */
-import {
-  type Attribute,
-  type Cardinality,
-  type Cta,
-  type Id,
-  objectsInOrder,
-  type OrcaObject,
-  type ProjectModel,
-  type Relationship,
-  type Role,
-  rolesInOrder,
-  sortByOrder,
-} from '@orca/shared/domain';
+import type {
+  Attribute,
+  Cardinality,
+  Cta,
+  Id,
+  OrcaObject,
+  ProjectModel,
+  Relationship,
+  Role,
+} from './model';
+import { sortByOrder } from './ordering';
+import { objectsInOrder, rolesInOrder } from './queries';
 
 export interface NestedObject {
   readonly relationship: Relationship;

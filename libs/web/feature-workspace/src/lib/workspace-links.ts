@@ -10,11 +10,15 @@ import {
 /** The pages of a workspace, as route paths under `/projects/:projectId`. */
 export type WorkspaceSection =
   | ''
+  | 'foraging'
   | 'objects'
   | 'nom'
   | 'ctas'
   | 'attributes'
   | 'priorities'
+  | 'map'
+  | 'graph'
+  | 'previews'
   | 'checks'
   | 'handoff'
   | 'settings';
@@ -115,11 +119,15 @@ export function findingLink(
 
 const VIEW_NAMES: Record<string, string> = {
   dashboard: 'the dashboard',
+  foraging: 'noun foraging',
   objects: 'the objects',
   nom: 'the Nested Object Matrix',
   ctas: 'the CTA Matrix',
   attributes: 'the attributes',
   priorities: 'the priorities',
+  map: 'the Object Map',
+  graph: 'the system graph',
+  previews: 'the CDLL previews',
   checks: 'the checks',
   handoff: 'the hand-off',
   settings: 'the settings',

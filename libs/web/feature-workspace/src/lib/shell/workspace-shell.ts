@@ -22,11 +22,15 @@ interface NavEntry {
 
 const NAV: readonly NavEntry[] = [
   { path: '', label: 'Dashboard', testId: 'nav-dashboard' },
+  { path: 'foraging', label: 'Noun foraging', testId: 'nav-foraging' },
   { path: 'objects', label: 'Objects', testId: 'nav-objects' },
   { path: 'nom', label: 'Nested objects (NOM)', testId: 'nav-nom' },
   { path: 'ctas', label: 'Calls to action', testId: 'nav-ctas' },
   { path: 'attributes', label: 'Attributes', testId: 'nav-attributes' },
   { path: 'priorities', label: 'Priorities', testId: 'nav-priorities' },
+  { path: 'map', label: 'Object Map', testId: 'nav-map' },
+  { path: 'graph', label: 'System graph', testId: 'nav-graph' },
+  { path: 'previews', label: 'CDLL previews', testId: 'nav-previews' },
   { path: 'checks', label: 'Checks', testId: 'nav-checks' },
   { path: 'handoff', label: 'Hand-off', testId: 'nav-handoff' },
   { path: 'settings', label: 'Settings', testId: 'nav-settings' },

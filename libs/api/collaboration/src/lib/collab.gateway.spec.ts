@@ -5,16 +5,17 @@ import {
   uniqueEmail,
 } from '@orca/api/core/testing';
 import { ExportService } from '@orca/api/export';
-import type {
-  ChangeApplied,
-  CollabClientEvents,
-  ExportProgressEvent,
-  CollabServerEvents,
-  JoinResponse,
-  LockResponse,
-  LockState,
-  PresenceState,
-  SubmitResponse,
+import {
+  SESSION_COOKIE,
+  type ChangeApplied,
+  type CollabClientEvents,
+  type ExportProgressEvent,
+  type CollabServerEvents,
+  type JoinResponse,
+  type LockResponse,
+  type LockState,
+  type PresenceState,
+  type SubmitResponse,
 } from '@orca/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
@@ -148,6 +149,54 @@ describe('live collaboration over Socket.IO (/collab)', () => {
       socket.once('connect_error', resolve),
     );
     expect(error.message).toBe('unauthenticated');
+  });
+
+  describe('the origin of a cookie-authenticated handshake', () => {
+    const handshake = async (headers: Record<string, string>) => {
+      const socket: ClientSocket = io(url, {
+        transports: ['websocket'],
+        extraHeaders: headers,
+        reconnection: false,
+        forceNew: true,
+      });
+      sockets.push(socket);
+      return new Promise<string>((resolve) => {
+        socket.once('connect', () => resolve('connected'));
+        socket.once('connect_error', (error) => resolve(error.message));
+      });
+    };
+
+    it('accepts the app opened at another address of its own host (127.0.0.1, a LAN name)', async () => {
+      const { browser } = await person('Otto Origin');
+      const host = new URL(url).host;
+      expect(
+        await handshake({
+          cookie: browser.cookies(),
+          origin: `http://${host}`,
+          host,
+        }),
+      ).toBe('connected');
+    });
+
+    it('refuses a page of another site, saying so rather than "signed out"', async () => {
+      const { browser } = await person('Mallory Origin');
+      expect(
+        await handshake({
+          cookie: browser.cookies(),
+          origin: 'https://evil.example',
+        }),
+      ).toBe('origin_not_allowed');
+    });
+
+    it('still says "unauthenticated" to a stale cookie from the right origin', async () => {
+      const host = new URL(url).host;
+      expect(
+        await handshake({
+          cookie: `${SESSION_COOKIE}=not-a-session`,
+          origin: `http://${host}`,
+        }),
+      ).toBe('unauthenticated');
+    });
   });
 
   it('shows each person the other, and every change — socket or REST — reaches both in rev order', async () => {

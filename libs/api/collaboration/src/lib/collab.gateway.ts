@@ -29,6 +29,8 @@ import {
   type CollabClientEvents,
   type CollabError,
   type CollabServerEvents,
+  HANDSHAKE_REFUSALS,
+  type HandshakeRefusal,
   type JoinResponse,
   type LockResponse,
   type PresenceFocus,
@@ -228,7 +230,7 @@ export class CollabGateway
     namespace.use((socket, next) => {
       this.authenticate(socket)
         .then((principal) => {
-          if (!principal) return next(new Error('unauthenticated'));
+          if (typeof principal === 'string') return next(new Error(principal));
           const clientId = socket.handshake.auth?.['clientId'];
           socket.data.principal = principal;
           socket.data.clientId =
@@ -237,7 +239,7 @@ export class CollabGateway
               : socket.id;
           next();
         })
-        .catch(() => next(new Error('unauthenticated')));
+        .catch(() => next(new Error(HANDSHAKE_REFUSALS.unauthenticated)));
     });
   }
 
@@ -536,23 +538,47 @@ export class CollabGateway
     await this.broadcastLocks(projectId);
   }
 
-  private async authenticate(socket: CollabSocket): Promise<Principal | null> {
+  private async authenticate(
+    socket: CollabSocket,
+  ): Promise<Principal | HandshakeRefusal> {
     const header = socket.handshake.headers.authorization;
     const token =
       typeof socket.handshake.auth?.['token'] === 'string'
         ? (socket.handshake.auth['token'] as string)
         : /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-    if (token) return this.tokens.resolve(token);
+    if (token)
+      return (
+        (await this.tokens.resolve(token)) ?? HANDSHAKE_REFUSALS.unauthenticated
+      );
     const secret = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-    if (!secret) return null;
+    if (!secret) return HANDSHAKE_REFUSALS.unauthenticated;
     // Cookie-authenticated sockets must come from our own pages (cross-site WebSocket hijacking).
     const origin = socket.handshake.headers.origin;
-    if (
-      origin &&
-      origin !== new URL(this.config.publicUrl).origin &&
-      !this.config.corsOrigins.includes(origin)
-    )
-      return null;
-    return this.sessions.resolve(secret);
+    if (origin && !this.originAllowed(origin, socket.handshake.headers.host)) {
+      this.logger.warn(
+        { origin },
+        `refused a live connection from ${origin}: add it to CORS_ORIGINS, or set PUBLIC_URL to the address people open (now ${this.config.publicUrl})`,
+      );
+      return HANDSHAKE_REFUSALS.originNotAllowed;
+    }
+    return (
+      (await this.sessions.resolve(secret)) ??
+      HANDSHAKE_REFUSALS.unauthenticated
+    );
+  }
+
+  /**
+   * The app's own pages may connect however they were reached (localhost, 127.0.0.1, a LAN
+   * address): a browser's Origin naming the very host it sent the request to is same-origin.
+   * Other pages need PUBLIC_URL or CORS_ORIGINS to name them.
+   */
+  private originAllowed(origin: string, host: string | undefined): boolean {
+    if (origin === new URL(this.config.publicUrl).origin) return true;
+    if (this.config.corsOrigins.includes(origin)) return true;
+    try {
+      return host !== undefined && new URL(origin).host === host.toLowerCase();
+    } catch {
+      return false;
+    }
   }
 }

@@ -8,6 +8,19 @@ import type {
 /** Socket.IO namespace of live collaboration. */
 export const COLLAB_NAMESPACE = '/collab';
 
+/**
+ * Why the `/collab` handshake was refused: the `message` of the client's `connect_error`. A refused
+ * origin is a configuration matter, not a signed-out person, and the client says so.
+ */
+export const HANDSHAKE_REFUSALS = {
+  /** No valid session cookie or API token. */
+  unauthenticated: 'unauthenticated',
+  /** A cookie-authenticated socket from a page on another origin than the app's own. */
+  originNotAllowed: 'origin_not_allowed',
+} as const;
+export type HandshakeRefusal =
+  (typeof HANDSHAKE_REFUSALS)[keyof typeof HANDSHAKE_REFUSALS];
+
 export interface CollabError {
   /** Stable code, as in REST problem details: `project_not_found`, `insufficient_role`, `validation_failed`… */
   code: string;

@@ -387,6 +387,18 @@ describe('WorkspaceStore', () => {
     expect(store.connectionProblem()).toContain('Sign in again');
   });
 
+  it("says a refused origin is the server's configuration, not a signed-out person", async () => {
+    const store = await openStore();
+    server.lastSocket.drop();
+    server.lastSocket.refuseHandshake('origin_not_allowed');
+
+    expect(store.status()).toBe('failed');
+    const problem = store.connectionProblem() ?? '';
+    expect(problem).toContain('PUBLIC_URL');
+    expect(problem).toContain('CORS_ORIGINS');
+    expect(problem).not.toContain('session');
+  });
+
   it('closes the socket when the workspace goes away', async () => {
     await openStore();
     const socket = server.lastSocket;

@@ -17,6 +17,7 @@ import {
 import {
   type ExportProgressEvent,
   type CollabError,
+  HANDSHAKE_REFUSALS,
   type LockInfo,
   type LockResponse,
   type PresenceFocus,
@@ -65,6 +66,18 @@ export interface WorkspaceNotice {
   readonly id: number;
   readonly tone: 'error' | 'info';
   readonly message: string;
+}
+
+/** What a person is told when the live connection's handshake was refused. */
+export function handshakeProblem(refusal: string): string {
+  switch (refusal) {
+    case HANDSHAKE_REFUSALS.unauthenticated:
+      return 'Your session has ended. Sign in again to keep working.';
+    case HANDSHAKE_REFUSALS.originNotAllowed:
+      return `The server does not accept live connections from pages at ${globalThis.location?.origin ?? 'this address'}. Open the app at the address in its PUBLIC_URL, or ask whoever runs it to add this one to CORS_ORIGINS.`;
+    default:
+      return 'The live connection was refused.';
+  }
 }
 
 /** How often, at most, this tab tells the others what it is looking at. */
@@ -267,12 +280,7 @@ export class WorkspaceStore {
     const onConnectError = (error: Error) => {
       // A refused handshake is final (socket.io does not retry it); network errors are retried.
       if (!socket.active)
-        this.patch({
-          connectionProblem:
-            error.message === 'unauthenticated'
-              ? 'Your session has ended. Sign in again to keep working.'
-              : 'The live connection was refused.',
-        });
+        this.patch({ connectionProblem: handshakeProblem(error.message) });
     };
     socket.on('connect_error', onConnectError);
     subscriptions.add(() => socket.off('connect_error', onConnectError));

@@ -25,3 +25,4 @@ export * from './lib/diff-models';
 export * from './lib/inverse';
 export * from './lib/fresh-ids';
 export * from './lib/object-guide';
+export * from './lib/storable-text';

@@ -304,6 +304,16 @@ describe('live collaboration over Socket.IO (/collab)', () => {
       !ack.ok &&
         ack.error.errors?.some((e) => e.field.startsWith('change.object')),
     ).toBe(true);
+    // Text PostgreSQL cannot keep (a NUL, a lone surrogate) is refused by name, never a crash.
+    for (const name of ['Plot\u0000', 'Plot \uDE00']) {
+      const refused = await submit(socket, projectId, {
+        kind: 'object.create',
+        object: { id: randomUUID(), name, orderKey: 'a0' },
+      });
+      expect(!refused.ok && refused.error.errors).toEqual([
+        expect.objectContaining({ field: 'change.object.name' }),
+      ]);
+    }
     expect(
       (await ana.get(`/api/v1/projects/${projectId}/model`)).body.rev,
     ).toBe(0);

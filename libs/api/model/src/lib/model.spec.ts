@@ -349,6 +349,35 @@ describe('the ORCA model engine over REST (real database)', () => {
         browser.patch(`${base}/objects/${plot.id}`, { colour: 'blue' }),
         'colour',
       ],
+      [
+        'a NUL character in an object name',
+        browser.post(`${base}/objects`, { name: 'Plot\u0000' }),
+        'name',
+      ],
+      [
+        'a NUL character in a role name',
+        browser.post(`${base}/roles`, { name: '\u0000' }),
+        'name',
+      ],
+      [
+        'a lone surrogate in a synonym',
+        browser.patch(`${base}/objects/${plot.id}`, {
+          synonyms: ['Bed \uD83D'],
+        }),
+        'synonyms.0',
+      ],
+      [
+        'a NUL character deep in a change body',
+        browser.post(`${base}/changes`, {
+          mutationId: '7d1c8f2e-5b0a-4c3e-9f1d-2a6b8c4e0f13',
+          change: {
+            kind: 'object.update',
+            id: plot.id,
+            patch: { definition: 'A bed\u0000' },
+          },
+        }),
+        'change.patch.definition',
+      ],
     ];
     for (const [label, pending, field] of cases) {
       const res = await pending;

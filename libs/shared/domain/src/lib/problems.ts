@@ -30,6 +30,7 @@ export const PROBLEM_CODES = [
   'invalid_format',
   'unknown_key',
   'duplicate_key',
+  'unstorable_text',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

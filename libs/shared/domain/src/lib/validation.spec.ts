@@ -320,6 +320,24 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
     ).toEqual(['patch.verb:empty']);
   });
 
+  it('refuses text PostgreSQL cannot keep (a NUL, a lone surrogate) in any field, naming it', () => {
+    const create = (name: string) => ({
+      kind: 'object.create',
+      object: newObject({ id: 'o-new', name, orderKey: 'a5' }),
+    });
+    expect(codes(model, create('Quiz\u0000'))).toEqual([
+      'object.name:unstorable_text',
+    ]);
+    expect(
+      codes(model, {
+        kind: 'cta.update',
+        id: enroll,
+        patch: { preconditions: 'paid \uD800' },
+      }),
+    ).toEqual(['patch.preconditions:unstorable_text']);
+    expect(codes(model, create('Quiz 🧩'))).toEqual([]);
+  });
+
   it('refuses unknown fields, in the change, its patch and the items it creates', () => {
     expect(
       codes(model, {

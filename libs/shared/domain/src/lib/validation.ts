@@ -3,6 +3,7 @@
  * validateModel(model) says everything wrong with a whole model (an import, a restore, a row set
  * read back from the database). Both return problems, never throw, whatever JSON they are given.
  */
+import { findUnstorableText } from './storable-text';
 import {
   READ_ONLY_FIELDS,
   TEXT_EDIT_MAX_OPS,
@@ -489,6 +490,10 @@ export function validateChange(
   }
   const envelope = checkEnvelope(change, kind);
   if (envelope.length > 0) return envelope;
+  // Whatever the transport: a socket's change never passed the HTTP body check.
+  const unstorable = findUnstorableText(change);
+  if (unstorable)
+    return [problem(unstorable.field, 'unstorable_text', unstorable.message)];
   const base = {
     model,
     index: new ModelIndex(model),

@@ -10,7 +10,9 @@ import {
 } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { findUnstorableText } from '@orca/shared/domain';
 import type { AppConfig } from '../config/app-config';
+import { ProblemException } from './problem.exception';
 import { fromBodyParser } from './problem.filter';
 import { createValidationPipe } from './validation';
 import { xsrfCookieIssuer } from './xsrf-cookie';
@@ -35,6 +37,7 @@ export function configureApp(
     json({ limit: config.bodyLimit }),
     urlencoded({ limit: config.bodyLimit, extended: false }),
     bodyParserErrors,
+    refuseUnstorableText,
   );
   app.use(cookieParser());
   app.use(xsrfCookieIssuer(config.secureCookies));
@@ -78,6 +81,32 @@ function bodyParserErrors(
   if (!problem) return next(error);
   response
     .status(problem.getStatus())
+    .type('application/problem+json')
+    .send(JSON.stringify(problem.toProblem(request.originalUrl)));
+}
+
+/**
+ * One check for every route: a NUL or a lone surrogate anywhere in a JSON body or the query is a
+ * 422 naming the field, before any feature could try to store it (PostgreSQL refuses both).
+ */
+function refuseUnstorableText(
+  request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
+  const found =
+    findUnstorableText(request.body) ??
+    findUnstorableText(request.query, 'query');
+  if (!found) return next();
+  const problem = new ProblemException(
+    422,
+    'unstorable_text',
+    'The request holds text that cannot be stored',
+    found.message,
+    [{ field: found.field, message: found.message, code: found.reason }],
+  );
+  response
+    .status(422)
     .type('application/problem+json')
     .send(JSON.stringify(problem.toProblem(request.originalUrl)));
 }

@@ -7,12 +7,15 @@ import {
   ConfigValidationError,
   configureApp,
   loadAppConfig,
+  probeDatabase,
   runMigrations,
   serveOpenApi,
   startEmbeddedPostgres,
 } from '@orca/api/core';
 import { Logger } from 'nestjs-pino';
 import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import pino from 'pino';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CollabIoAdapter } from '@orca/api/collaboration';
@@ -34,8 +37,24 @@ function readConfig(): AppConfig {
   }
 }
 
+/**
+ * A database that does not exist or a server that is down stops the start in one JSON line, in the
+ * log format of the running server, naming the cause and the fix.
+ */
+async function requireDatabase(config: AppConfig): Promise<void> {
+  if (!config.databaseUrl) return;
+  const problem = await probeDatabase(config.databaseUrl);
+  if (!problem) return;
+  pino(
+    { base: { pid: process.pid, hostname: hostname(), service: 'orca-api' } },
+    pino.destination({ fd: 1, sync: true }),
+  ).fatal({ code: problem.code }, problem.message);
+  process.exit(1);
+}
+
 /** `node main.js migrate`: apply pending migrations and exit (the Kubernetes Job / compose step). */
 async function migrate(config: AppConfig): Promise<void> {
+  await requireDatabase(config);
   const embedded = config.databaseUrl
     ? null
     : await startEmbeddedPostgres(config.dataDir);
@@ -59,6 +78,7 @@ async function migrate(config: AppConfig): Promise<void> {
 }
 
 async function serve(config: AppConfig): Promise<void> {
+  await requireDatabase(config);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config),
     { bufferLogs: true, bodyParser: false },

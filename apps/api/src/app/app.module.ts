@@ -3,6 +3,7 @@ import { AuthModule } from '@orca/api/auth';
 import { type AppConfig, CoreModule } from '@orca/api/core';
 import { CollaborationModule } from '@orca/api/collaboration';
 import { ExportModule } from '@orca/api/export';
+import { ForagingModule } from '@orca/api/foraging';
 import { ModelModule } from '@orca/api/model';
 import { ProjectsModule } from '@orca/api/projects';
 import { SnapshotsModule } from '@orca/api/snapshots';
@@ -21,6 +22,7 @@ export class AppModule {
         CollaborationModule,
         SnapshotsModule,
         ExportModule,
+        ForagingModule,
       ],
     };
   }

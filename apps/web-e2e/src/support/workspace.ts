@@ -48,7 +48,8 @@ export async function capture(page: Page, name: string): Promise<void> {
 /**
  * Collects every browser console error and uncaught exception: a blocked stylesheet or script
  * (Content Security Policy), a failed chunk load or a crash in a view is something a person would
- * notice. The 401 probe of /auth/me while signed out (and 4xx answers the page handles) are not.
+ * notice. 4xx answers the page handles (a wrong password, a session signed out elsewhere) are not;
+ * a signed-out visitor makes no failing request at all (see `watchConsoleStrictly`).
  */
 export function watchConsole(page: Page, errors: string[]): void {
   page.on('console', (message) => {
@@ -60,6 +61,42 @@ export function watchConsole(page: Page, errors: string[]): void {
   page.on('pageerror', (error) =>
     errors.push(`${page.url()}: ${error.message}`),
   );
+}
+
+/**
+ * Collects every console error with no exceptions, not even for 4xx answers: for pages that must
+ * not make a single failing request (a signed-out visitor's first page). Call `stop()` when done.
+ */
+export function watchConsoleStrictly(page: Page): {
+  errors: string[];
+  stop: () => void;
+} {
+  const errors: string[] = [];
+  const onConsole = (message: { type(): string; text(): string }) => {
+    if (message.type() === 'error')
+      errors.push(`${page.url()}: ${message.text()}`);
+  };
+  const onPageError = (error: Error) =>
+    errors.push(`${page.url()}: ${error.message}`);
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  return {
+    errors,
+    stop: () => {
+      page.off('console', onConsole);
+      page.off('pageerror', onPageError);
+    },
+  };
+}
+
+/** Fills and sends the sign-in form (the page must show it). */
+export async function signIn(
+  page: Page,
+  person: Pick<Person, 'email' | 'password'>,
+): Promise<void> {
+  await page.getByTestId('sign-in-email').fill(person.email);
+  await page.getByTestId('sign-in-password').fill(person.password);
+  await page.getByTestId('sign-in-submit').click();
 }
 
 /** Fills and sends the sign-up form (the page must show it). */

@@ -6,11 +6,22 @@ import {
 import { TestBed } from '@angular/core/testing';
 import {
   Router,
+  TitleStrategy,
   provideRouter,
   withComponentInputBinding,
 } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { Title } from '@angular/platform-browser';
+import type { UserDto } from '@orca/shared/contracts';
 import { appRoutes } from './app.routes';
+import { OrcaTitleStrategy } from './title-strategy';
+
+const ADA: UserDto = {
+  id: 'u-ada',
+  email: 'ada@example.com',
+  displayName: 'Ada Lovelace',
+  createdAt: '2025-01-01T00:00:00.000Z',
+};
 
 describe('appRoutes', () => {
   let http: HttpTestingController;
@@ -19,6 +30,7 @@ describe('appRoutes', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(appRoutes, withComponentInputBinding()),
+        { provide: TitleStrategy, useClass: OrcaTitleStrategy },
         provideHttpClient(),
         provideHttpClientTesting(),
       ],
@@ -28,16 +40,14 @@ describe('appRoutes', () => {
 
   afterEach(() => http.verify());
 
-  async function visit(url: string): Promise<RouterTestingHarness> {
+  async function visit(
+    url: string,
+    user: UserDto | null = null,
+  ): Promise<RouterTestingHarness> {
     const harness = await RouterTestingHarness.create();
     const navigation = harness.navigateByUrl(url);
     await new Promise((resolve) => setTimeout(resolve));
-    http
-      .expectOne('/api/v1/auth/me')
-      .flush(
-        { status: 401, title: 'Unauthorized', code: 'unauthenticated' },
-        { status: 401, statusText: 'Unauthorized' },
-      );
+    http.expectOne('/api/v1/auth/session').flush({ user });
     await navigation;
     await harness.fixture.whenStable();
     return harness;
@@ -49,6 +59,45 @@ describe('appRoutes', () => {
     expect(TestBed.inject(Router).url).toBe('/sign-in?returnUrl=%2Fprojects');
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe(
       'Sign in',
+    );
+  });
+
+  it('opens the account on its profile page, with the account’s navigation', async () => {
+    const harness = await visit('/account', ADA);
+
+    expect(TestBed.inject(Router).url).toBe('/account/profile');
+    const page = harness.routeNativeElement;
+    expect(page?.querySelector('h1')?.textContent).toBe('Profile');
+    expect(
+      [...(page?.querySelectorAll('nav a') ?? [])].map((a) =>
+        a.textContent?.trim(),
+      ),
+    ).toEqual(['Profile', 'Password', 'Sessions', 'API tokens']);
+    expect(TestBed.inject(Title).getTitle()).toBe(
+      'Profile · ORCA Project Builder',
+    );
+  });
+
+  it('keeps /account/tokens, the API tokens page, where it was', async () => {
+    const harness = await visit('/account/tokens', ADA);
+    http.expectOne('/api/v1/auth/tokens').flush([]);
+    await harness.fixture.whenStable();
+
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe(
+      'API tokens',
+    );
+    expect(
+      harness.routeNativeElement
+        ?.querySelector('nav a[aria-current="page"]')
+        ?.textContent?.trim(),
+    ).toBe('API tokens');
+  });
+
+  it('sends a signed-out visitor of the account to sign in first', async () => {
+    await visit('/account/sessions');
+
+    expect(TestBed.inject(Router).url).toBe(
+      '/sign-in?returnUrl=%2Faccount%2Fsessions',
     );
   });
 

@@ -39,11 +39,11 @@ export const appRoutes: Route[] = [
       import('@orca/web/feature-projects').then((m) => m.InvitationPage),
   },
   {
-    path: 'account/tokens',
-    title: 'API tokens',
+    // Profile, password, sessions and API tokens (`/account/tokens`).
+    path: 'account',
     canActivate: [signedInGuard],
-    loadComponent: () =>
-      import('@orca/web/feature-auth').then((m) => m.ApiTokensPage),
+    loadChildren: () =>
+      import('@orca/web/feature-auth').then((m) => m.accountRoutes),
   },
   {
     path: '**',

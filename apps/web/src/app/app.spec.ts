@@ -6,6 +6,7 @@ import {
 import { Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
+import { AuthStore } from '@orca/web/data-access-auth';
 import { App } from './app';
 
 @Component({ template: '<h1>Page</h1>' })
@@ -27,20 +28,17 @@ describe('App', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(App);
     shell = fixture.nativeElement as HTMLElement;
-    const probe = http.expectOne('/api/v1/auth/me');
-    if (signedIn) {
-      probe.flush({
-        id: 'u-ada',
-        email: 'ada@example.com',
-        displayName: 'Ada Lovelace',
-        createdAt: '2025-01-01T00:00:00.000Z',
-      });
-    } else {
-      probe.flush(
-        { status: 401, title: 'Unauthorized', code: 'unauthenticated' },
-        { status: 401, statusText: 'Unauthorized' },
-      );
-    }
+    // The start-up probe answers 200 either way: a visitor is not an error.
+    http.expectOne('/api/v1/auth/session').flush({
+      user: signedIn
+        ? {
+            id: 'u-ada',
+            email: 'ada@example.com',
+            displayName: 'Ada Lovelace',
+            createdAt: '2025-01-01T00:00:00.000Z',
+          }
+        : null,
+    });
     await fixture.whenStable();
   }
 
@@ -53,6 +51,27 @@ describe('App', () => {
       'ORCA Project Builder',
     );
     expect(shell.querySelector('[data-testid="sign-out"]')).toBeNull();
+  });
+
+  it('links to the account, and shows a name saved there at once', async () => {
+    await start(true);
+
+    const account = shell.querySelector<HTMLAnchorElement>(
+      '[data-testid="nav-account"]',
+    );
+    expect(account?.textContent?.trim()).toBe('Account');
+    expect(account?.getAttribute('href')).toBe('/account');
+
+    TestBed.inject(AuthStore).updateUser({
+      id: 'u-ada',
+      email: 'ada@example.com',
+      displayName: 'Ada King',
+      createdAt: '2025-01-01T00:00:00.000Z',
+    });
+    await fixture.whenStable();
+    expect(
+      shell.querySelector('[data-testid="current-user-name"]')?.textContent,
+    ).toBe('Ada King');
   });
 
   it('shows who is signed in, and signs them out', async () => {

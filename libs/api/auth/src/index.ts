@@ -11,3 +11,4 @@ export * from './lib/entities/session.entity';
 export * from './lib/entities/api-token.entity';
 export * from './lib/dto/auth.dto';
 export * from './lib/secrets';
+export * from './lib/user-agent';

@@ -26,3 +26,5 @@ export * from './lib/inverse';
 export * from './lib/fresh-ids';
 export * from './lib/object-guide';
 export * from './lib/storable-text';
+export * from './lib/cdll';
+export * from './lib/foraging';

@@ -8,3 +8,6 @@ export * from './lib/return-url';
 export * from './lib/session-expired.interceptor';
 export * from './lib/tokens-api';
 export * from './lib/tokens-store';
+export * from './lib/account-api';
+export * from './lib/account-store';
+export * from './lib/sessions-store';

@@ -90,6 +90,16 @@ export class ApiTokensService {
     await this.cache.del(cacheKey(token.tokenHash));
   }
 
+  /** Drops the cached copies of the person's tokens, e.g. after their name or email changed. */
+  async forgetCached(userId: string): Promise<void> {
+    const tokens = await this.tokens.find({
+      where: { userId, revokedAt: IsNull() },
+      select: { id: true, tokenHash: true },
+    });
+    if (tokens.length > 0)
+      await this.cache.mdel(tokens.map((token) => cacheKey(token.tokenHash)));
+  }
+
   /**
    * The principal of a token, from the cache when it was resolved in the last 30 s (every REST
    * call of a script carries it), else from PostgreSQL.

@@ -4,6 +4,7 @@ import {
   Get,
   HttpCode,
   Inject,
+  Patch,
   Post,
   Req,
   Res,
@@ -32,12 +33,25 @@ import {
 } from '@orca/api/core';
 import { SESSION_COOKIE } from '@orca/shared/contracts';
 import type { Request, Response } from 'express';
+import { ApiTokensService } from './api-tokens.service';
 import { Authenticated, CurrentPrincipal } from './authenticated.decorator';
 import { unauthenticated } from './auth.guard';
 import { clearSessionCookie, setSessionCookie } from './cookies';
-import { LoginDto, RegisterDto, UserDto } from './dto/auth.dto';
+import {
+  ChangePasswordDto,
+  LoginDto,
+  RegisterDto,
+  SessionStateDto,
+  SignedOutSessionsDto,
+  UpdateProfileDto,
+  UserDto,
+} from './dto/auth.dto';
 import type { UserEntity } from './entities/user.entity';
-import type { Principal } from './principal';
+import {
+  PasswordCheckThrottlerGuard,
+  perAccount,
+} from './password-check.throttler';
+import type { AuthenticatedRequest, Principal } from './principal';
 import { SessionsService } from './sessions.service';
 import { toUserDto, UsersService } from './users.service';
 
@@ -47,6 +61,7 @@ export class AuthController {
   constructor(
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
+    private readonly tokens: ApiTokensService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -129,6 +144,92 @@ export class AuthController {
     const user = await this.users.findById(principal.userId);
     if (!user) throw unauthenticated('This account no longer exists.');
     return toUserDto(user);
+  }
+
+  @Authenticated()
+  @UseGuards(PasswordCheckThrottlerGuard)
+  @SkipThrottle({ [SIGNUP_THROTTLER]: true })
+  @Throttle({ [AUTH_THROTTLER]: { getTracker: perAccount } })
+  @Patch('me')
+  @ApiOperation({
+    operationId: 'updateMe',
+    summary: 'Change my display name and/or email',
+    description:
+      'Send only what changes. A new email needs `currentPassword`; requests carrying a password are rate-limited like sign-in.',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(
+    [
+      400,
+      'validation_failed (a field, or currentPassword missing for a new email) or wrong_password (field currentPassword)',
+    ],
+    [409, 'email_taken (field email)'],
+    [429, 'Too many attempts'],
+  )
+  async updateMe(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: UpdateProfileDto,
+  ): Promise<UserDto> {
+    const user = await this.users.updateProfile(principal.userId, body);
+    // Cached sessions and tokens carry the name and email: the next request must see the new ones.
+    await this.sessions.forgetCached(user.id);
+    await this.tokens.forgetCached(user.id);
+    return toUserDto(user);
+  }
+
+  @Authenticated()
+  @UseGuards(PasswordCheckThrottlerGuard)
+  @SkipThrottle({ [SIGNUP_THROTTLER]: true })
+  @Throttle({ [AUTH_THROTTLER]: { getTracker: perAccount } })
+  @Post('password')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'changePassword',
+    summary: 'Change my password; every other session is signed out',
+    description:
+      'This session stays signed in with a new cookie (its secret is rotated). API tokens keep working: revoke them at /auth/tokens.',
+  })
+  @ApiOkResponse({ type: SignedOutSessionsDto })
+  @ApiProblems(
+    [
+      400,
+      'validation_failed (field newPassword: the password policy) or wrong_password (field currentPassword)',
+    ],
+    [429, 'Too many attempts'],
+  )
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ChangePasswordDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SignedOutSessionsDto> {
+    await this.users.changePassword(principal.userId, body);
+    const signedOut = await this.sessions.endAllExcept(
+      principal.userId,
+      principal.sessionId,
+    );
+    if (principal.sessionId) {
+      const secret = await this.sessions.rotate(principal.sessionId);
+      if (secret) setSessionCookie(response, secret, this.config);
+      setXsrfCookie(response, this.config.secureCookies);
+    }
+    return { signedOut };
+  }
+
+  @Public()
+  @Get('session')
+  @ApiOperation({
+    operationId: 'currentSession',
+    summary: 'Who this browser is signed in as, if anyone',
+    description:
+      'Never 401: a signed-out visitor gets `{ "user": null }`. For web pages that ask at start-up; API clients may prefer `GET /auth/me`.',
+  })
+  @ApiOkResponse({ type: SessionStateDto })
+  async session(
+    @Req() request: AuthenticatedRequest,
+  ): Promise<SessionStateDto> {
+    const principal = request.principal;
+    const user = principal ? await this.users.findById(principal.userId) : null;
+    return { user: user ? toUserDto(user) : null };
   }
 
   /** A fresh session at every sign-in (never reuse one the browser brought along), and a fresh XSRF token. */

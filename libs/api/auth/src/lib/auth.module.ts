@@ -9,6 +9,7 @@ import { ApiTokenEntity } from './entities/api-token.entity';
 import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from './entities/user.entity';
 import { PasswordService } from './password.service';
+import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
 
@@ -17,7 +18,7 @@ import { UsersService } from './users.service';
   imports: [
     TypeOrmModule.forFeature([UserEntity, SessionEntity, ApiTokenEntity]),
   ],
-  controllers: [AuthController, ApiTokensController],
+  controllers: [AuthController, SessionsController, ApiTokensController],
   providers: [
     PasswordService,
     UsersService,

@@ -3,11 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@orca/api/core';
 import type { Cache } from 'cache-manager';
-import { LessThan, type Repository } from 'typeorm';
+import { Subject } from 'rxjs';
+import { In, LessThan, MoreThan, Not, type Repository } from 'typeorm';
+import type { SessionDto } from './dto/auth.dto';
 import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from './entities/user.entity';
 import type { Principal } from './principal';
 import { newSecret, sha256Hex } from './secrets';
+import { describeUserAgent } from './user-agent';
 
 interface CachedSession {
   userId: string;
@@ -21,12 +24,24 @@ const CACHE_TTL_MS = 30_000;
 /** Sliding expiry is written at most this often per session. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
+const cacheKey = (sessionId: string) => `session:${sessionId}`;
+
+/** Sessions that were signed out before they expired (for live connections that rode on them). */
+export interface SessionsEnded {
+  userId: string;
+  /** The internal ids (`Principal.sessionId`), never sent to a client. */
+  sessionIds: string[];
+}
+
 /**
  * Server-side sessions in PostgreSQL (every replica sees them), looked up through the cache
  * (memory or Redis). The cookie carries a random secret; the table stores only its hash.
  */
 @Injectable()
 export class SessionsService {
+  /** Every sign-out: one session at logout, a person's others at "sign out everywhere" or a new password. */
+  readonly ended$ = new Subject<SessionsEnded>();
+
   constructor(
     @InjectRepository(SessionEntity)
     private readonly sessions: Repository<SessionEntity>,
@@ -61,7 +76,7 @@ export class SessionsService {
 
   async resolve(secret: string): Promise<Principal | null> {
     const id = sha256Hex(secret);
-    const key = `session:${id}`;
+    const key = cacheKey(id);
     const cached = await this.cache.get<CachedSession>(key);
     if (cached && cached.expiresAt > Date.now()) {
       return {
@@ -105,7 +120,94 @@ export class SessionsService {
   }
 
   async end(sessionId: string): Promise<void> {
-    await this.sessions.delete({ id: sessionId });
-    await this.cache.del(`session:${sessionId}`);
+    const deleted = await this.sessions
+      .createQueryBuilder()
+      .delete()
+      .where('id = :sessionId', { sessionId })
+      .returning(['user_id'])
+      .execute();
+    await this.cache.del(cacheKey(sessionId));
+    const [row] = (deleted.raw ?? []) as Array<{ user_id: string }>;
+    if (row) this.ended$.next({ userId: row.user_id, sessionIds: [sessionId] });
   }
+
+  /**
+   * Gives a session a new secret (and so a new internal id), keeping its row: after a password
+   * change, a cookie copied from this browser earlier stops working too. Returns the new secret.
+   */
+  async rotate(sessionId: string): Promise<string | null> {
+    const secret = newSecret();
+    const result = await this.sessions.update(
+      { id: sessionId },
+      { id: sha256Hex(secret), lastSeenAt: new Date() },
+    );
+    await this.cache.del(cacheKey(sessionId));
+    return result.affected ? secret : null;
+  }
+
+  /** The person's sessions that have not expired: this one first, then the most recently used. */
+  async list(userId: string, currentSessionId?: string): Promise<SessionDto[]> {
+    const sessions = await this.sessions.find({
+      where: { userId, expiresAt: MoreThan(new Date()) },
+      order: { lastSeenAt: 'DESC', createdAt: 'DESC' },
+    });
+    return sessions
+      .map((session) => toSessionDto(session, session.id === currentSessionId))
+      .sort((a, b) => Number(b.current) - Number(a.current));
+  }
+
+  /**
+   * Signs out one of the person's sessions, named by its public id. Returns its internal id, or
+   * null when the person has no such session (someone else's looks exactly like a missing one).
+   */
+  async endByPublicId(
+    userId: string,
+    publicId: string,
+  ): Promise<string | null> {
+    const session = await this.sessions.findOne({
+      where: { userId, publicId },
+      select: { id: true },
+    });
+    if (!session) return null;
+    await this.end(session.id);
+    return session.id;
+  }
+
+  /** Signs out every session of the person except `keepSessionId` (all of them without it). */
+  async endAllExcept(userId: string, keepSessionId?: string): Promise<number> {
+    const doomed = await this.sessions.find({
+      where: keepSessionId ? { userId, id: Not(keepSessionId) } : { userId },
+      select: { id: true },
+    });
+    if (doomed.length === 0) return 0;
+    const sessionIds = doomed.map((session) => session.id);
+    await this.sessions.delete({ userId, id: In(sessionIds) });
+    // Revocation is immediate: no replica may keep trusting a cached copy for its last 30 s.
+    await this.cache.mdel(sessionIds.map(cacheKey));
+    this.ended$.next({ userId, sessionIds });
+    return sessionIds.length;
+  }
+
+  /** Drops the cached copies of the person's sessions, e.g. after their name or email changed. */
+  async forgetCached(userId: string): Promise<void> {
+    const sessions = await this.sessions.find({
+      where: { userId },
+      select: { id: true },
+    });
+    if (sessions.length > 0)
+      await this.cache.mdel(sessions.map((session) => cacheKey(session.id)));
+  }
+}
+
+function toSessionDto(session: SessionEntity, current: boolean): SessionDto {
+  return {
+    id: session.publicId,
+    createdAt: session.createdAt.toISOString(),
+    lastSeenAt: session.lastSeenAt.toISOString(),
+    expiresAt: session.expiresAt.toISOString(),
+    device: describeUserAgent(session.userAgent),
+    userAgent: session.userAgent,
+    ip: session.ip,
+    current,
+  };
 }

@@ -1,6 +1,8 @@
 import {
   type BrowserAgent,
+  browserAgent,
   signedUpBrowser,
+  TEST_PASSWORD,
   type TestApp,
   uniqueEmail,
 } from '@orca/api/core/testing';
@@ -377,6 +379,35 @@ describe('live collaboration over Socket.IO (/collab)', () => {
         id: randomUUID(),
       }),
     ).toMatchObject({ ok: false });
+  });
+
+  it('closes the sockets of a session signed out from another browser, and refuses it again', async () => {
+    const { browser: laptop, user } = await person('Sid Sessions');
+    const phone = browserAgent(app);
+    expect(
+      (
+        await phone.post('/api/v1/auth/login', {
+          email: user.email,
+          password: TEST_PASSWORD,
+        })
+      ).status,
+    ).toBe(200);
+    const phoneSocket = await connect(phone);
+    const laptopSocket = await connect(laptop);
+    const closed = new Promise<string>((resolve) =>
+      phoneSocket.once('disconnect', resolve),
+    );
+
+    // "Sign out everywhere else", from the laptop.
+    expect((await laptop.delete('/api/v1/auth/sessions')).status).toBe(200);
+
+    expect(await closed).toBe('io server disconnect');
+    expect(laptopSocket.connected).toBe(true);
+    phoneSocket.connect();
+    const refused = await new Promise<Error>((resolve) =>
+      phoneSocket.once('connect_error', resolve),
+    );
+    expect(refused.message).toBe('unauthenticated');
   });
 
   it('accepts a personal API token instead of a cookie', async () => {

@@ -183,7 +183,33 @@ export class CollabGateway
         (revoked) =>
           void this.revoke(revoked.projectId, revoked.userId, revoked.reason),
       ),
+      this.sessions.ended$.subscribe(
+        ({ userId, sessionIds }) =>
+          void this.endSessions(userId, sessionIds).catch((error: unknown) =>
+            this.logger.warn(
+              { err: error },
+              'closing signed-out sockets failed',
+            ),
+          ),
+      ),
     );
+  }
+
+  /**
+   * A signed-out session's sockets close at once, on every instance; the client's reconnect is
+   * then refused as `unauthenticated`, and the page says the session ended.
+   */
+  private async endSessions(
+    userId: string,
+    sessionIds: readonly string[],
+  ): Promise<void> {
+    const ended = new Set(sessionIds);
+    const sockets = await this.server.in(userRoom(userId)).fetchSockets();
+    for (const socket of sockets) {
+      const sessionId = socket.data.principal?.sessionId;
+      if (sessionId !== undefined && ended.has(sessionId))
+        socket.disconnect(true);
+    }
   }
 
   onModuleDestroy(): void {

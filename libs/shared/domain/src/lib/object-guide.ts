@@ -42,6 +42,8 @@ export interface GuideEntry {
 export interface ObjectGuide {
   readonly roles: readonly Role[];
   readonly entries: readonly GuideEntry[];
+  /** The entry of an object in the guide (absent when the model, or its view, leaves it out). */
+  readonly entryOf: (id: Id | null) => GuideEntry | undefined;
   readonly objectName: (id: Id | null) => string | undefined;
   readonly roleName: (id: Id) => string | undefined;
 }
@@ -103,9 +105,11 @@ export function objectGuide(model: ProjectModel): ObjectGuide {
     id !== null && Object.hasOwn(collection, id)
       ? collection[id]?.name
       : undefined;
+  const entryById = new Map(entries.map((entry) => [entry.object.id, entry]));
   return {
     roles,
     entries,
+    entryOf: (id) => (id === null ? undefined : entryById.get(id)),
     objectName: (id) => nameOf(model.objects, id),
     roleName: (id) => nameOf(model.roles, id),
   };

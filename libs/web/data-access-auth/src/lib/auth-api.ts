@@ -2,9 +2,11 @@ import { Injectable } from '@angular/core';
 import type {
   LoginRequest,
   RegisterRequest,
+  SessionStateDto,
   UserDto,
 } from '@orca/shared/contracts';
 import {
+  currentSession,
   injectApiCaller,
   login,
   logout,
@@ -32,5 +34,10 @@ export class AuthApi {
 
   me(): Observable<UserDto> {
     return this.call(me, {});
+  }
+
+  /** Like `me()`, but a signed-out visitor is `{ user: null }`, not a 401 (no failed request). */
+  session(): Observable<SessionStateDto> {
+    return this.call(currentSession, {});
   }
 }

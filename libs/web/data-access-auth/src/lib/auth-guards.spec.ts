@@ -7,7 +7,12 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { UserDto } from '@orca/shared/contracts';
-import { signedInGuard, signedOutGuard } from './auth-guards';
+import {
+  confirmedSessionGuard,
+  signedInGuard,
+  signedOutGuard,
+} from './auth-guards';
+import { AuthStore } from './auth-store';
 
 @Component({ template: '' })
 class BlankPage {}
@@ -33,6 +38,15 @@ describe('auth guards', () => {
             canActivate: [signedInGuard],
           },
           {
+            path: 'account',
+            canActivate: [signedInGuard],
+            canActivateChild: [confirmedSessionGuard],
+            children: [
+              { path: 'profile', component: BlankPage },
+              { path: 'sessions', component: BlankPage },
+            ],
+          },
+          {
             path: 'sign-in',
             component: BlankPage,
             canActivate: [signedOutGuard],
@@ -46,21 +60,17 @@ describe('auth guards', () => {
     router = TestBed.inject(Router);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    jest.restoreAllMocks();
+    http.verify();
+  });
 
   async function navigate(url: string, me: UserDto | null): Promise<void> {
     const navigation = router.navigateByUrl(url);
     // The guard asks the server once the router reaches it.
     await new Promise((resolve) => setTimeout(resolve));
-    const probe = http.expectOne('/api/v1/auth/me');
-    if (me) {
-      probe.flush(me);
-    } else {
-      probe.flush(
-        { status: 401, title: 'Unauthorized', code: 'unauthenticated' },
-        { status: 401, statusText: 'Unauthorized' },
-      );
-    }
+    // A signed-out visitor is an answer (200 with no user), not a failed request.
+    http.expectOne('/api/v1/auth/session').flush({ user: me });
     await navigation;
   }
 
@@ -86,5 +96,26 @@ describe('auth guards', () => {
     await navigate('/sign-in?returnUrl=%2F%2Fevil.example.com', ADA);
 
     expect(router.url).toBe('/projects');
+  });
+
+  it('asks the server once on a first visit to the account', async () => {
+    await navigate('/account/profile', ADA);
+
+    http.expectNone('/api/v1/auth/session');
+    expect(router.url).toBe('/account/profile');
+  });
+
+  it('asks again on each later visit, and notices a session signed out elsewhere', async () => {
+    const auth = TestBed.inject(AuthStore);
+    await navigate('/projects', ADA);
+    jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000);
+
+    const navigation = router.navigateByUrl('/account/sessions');
+    await new Promise((resolve) => setTimeout(resolve));
+    http.expectOne('/api/v1/auth/session').flush({ user: null });
+    await navigation;
+
+    expect(router.url).toBe('/sign-in?returnUrl=%2Faccount%2Fsessions');
+    expect(auth.user()).toBeNull();
   });
 });

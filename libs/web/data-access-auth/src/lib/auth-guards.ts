@@ -35,3 +35,21 @@ export const signedOutGuard: CanActivateFn = (route) => {
       ),
     );
 };
+
+/**
+ * For the account's own pages: asks the server again on every visit (a 200, never a 401), so a
+ * browser whose session was signed out elsewhere goes to sign in instead of showing stale details.
+ */
+export const confirmedSessionGuard: CanActivateFn = (_route, state) => {
+  const auth = inject(AuthStore);
+  const router = inject(Router);
+  return auth.confirmSession().pipe(
+    map((status) =>
+      status === 'signed-in'
+        ? true
+        : router.createUrlTree(['/sign-in'], {
+            queryParams: { returnUrl: state.url },
+          }),
+    ),
+  );
+};

@@ -47,6 +47,68 @@ describe('AuthStore', () => {
 
   afterEach(() => http.verify());
 
+  it('learns who is signed in from the start-up probe, which never fails for a visitor', () => {
+    expect(store.status()).toBe('unknown');
+
+    store.resolveStatus().subscribe();
+    http.expectOne('/api/v1/auth/session').flush({ user: ADA });
+
+    expect(store.status()).toBe('signed-in');
+    expect(store.user()?.displayName).toBe('Ada Lovelace');
+  });
+
+  it('is signed out, with nothing to show, when the probe says nobody is signed in', () => {
+    const statuses: string[] = [];
+    store.resolveStatus().subscribe((status) => statuses.push(status));
+    http.expectOne('/api/v1/auth/session').flush({ user: null });
+
+    expect(statuses).toEqual(['signed-out']);
+    expect(store.user()).toBeNull();
+    expect(store.problem()).toBeNull();
+  });
+
+  it('remembers that the server ended a session it knew, but not for a first visit', () => {
+    store.loadSession().subscribe();
+    http.expectOne('/api/v1/auth/session').flush({ user: null });
+    expect(store.sessionEnded()).toBe(false);
+
+    store.signIn({ email: 'ada@example.com', password: 'x' }).subscribe();
+    http.expectOne('/api/v1/auth/login').flush(ADA);
+    store.confirmSession(0).subscribe();
+    http.expectOne('/api/v1/auth/session').flush({ user: null });
+
+    expect(store.status()).toBe('signed-out');
+    expect(store.sessionEnded()).toBe(true);
+
+    store.signIn({ email: 'ada@example.com', password: 'x' }).subscribe();
+    http.expectOne('/api/v1/auth/login').flush(ADA);
+    expect(store.sessionEnded()).toBe(false);
+  });
+
+  it('explains when the server cannot say who is signed in', () => {
+    store.loadSession().subscribe();
+    http
+      .expectOne('/api/v1/auth/session')
+      .error(new ProgressEvent('error'), { status: 0 });
+
+    expect(store.status()).toBe('signed-out');
+    expect(store.problem()?.message).toBe(
+      'The server could not be reached. Check your connection and try again.',
+    );
+  });
+
+  it('shows a saved name at once, but never signs anyone in by it', () => {
+    const renamed = { ...ADA, displayName: 'Ada King' };
+    store.updateUser(renamed);
+    expect(store.user()).toBeNull();
+
+    store.loadSession().subscribe();
+    http.expectOne('/api/v1/auth/session').flush({ user: ADA });
+    store.updateUser(renamed);
+
+    expect(store.user()?.displayName).toBe('Ada King');
+  });
+
   it('knows who is signed in once the session is confirmed', () => {
     expect(store.status()).toBe('unknown');
 
@@ -72,11 +134,11 @@ describe('AuthStore', () => {
     store.resolveStatus().subscribe((status) => statuses.push(status));
     store.resolveStatus().subscribe((status) => statuses.push(status));
 
-    http.expectOne('/api/v1/auth/me').flush(ADA);
+    http.expectOne('/api/v1/auth/session').flush({ user: ADA });
 
     expect(statuses).toEqual(['signed-in', 'signed-in']);
     store.resolveStatus().subscribe((status) => statuses.push(status));
-    http.expectNone('/api/v1/auth/me');
+    http.expectNone('/api/v1/auth/session');
     expect(statuses).toHaveLength(3);
   });
 

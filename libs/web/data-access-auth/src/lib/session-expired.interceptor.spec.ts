@@ -65,7 +65,46 @@ describe('sessionExpiredInterceptor', () => {
 
     expect(failed).toBe(true);
     expect(auth.user()).toBeNull();
+    expect(auth.sessionEnded()).toBe(true);
     expect(router.url).toBe('/sign-in?returnUrl=%2Fprojects');
+  });
+
+  it('treats a 401 on saving the profile as a lost session', async () => {
+    client
+      .patch('/api/v1/auth/me', { displayName: 'Ada King' })
+      .subscribe({ error: () => undefined });
+    http
+      .expectOne('/api/v1/auth/me')
+      .flush(
+        { status: 401, title: 'Unauthorized', code: 'unauthenticated' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    await new Promise((resolve) => setTimeout(resolve));
+
+    expect(auth.user()).toBeNull();
+    expect(router.url).toBe('/sign-in?returnUrl=%2Fprojects');
+  });
+
+  it('leaves a wrong current password to the form: it is a 400, the session is fine', async () => {
+    client
+      .post('/api/v1/auth/password', {
+        currentPassword: 'nope',
+        newPassword: 'a brand new passphrase',
+      })
+      .subscribe({ error: () => undefined });
+    http.expectOne('/api/v1/auth/password').flush(
+      {
+        status: 400,
+        title: 'The current password is not right',
+        code: 'wrong_password',
+        errors: [{ field: 'currentPassword', message: 'Not right.' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await new Promise((resolve) => setTimeout(resolve));
+
+    expect(auth.user()?.displayName).toBe('Ada Lovelace');
+    expect(router.url).toBe('/projects');
   });
 
   it('leaves a wrong password to the sign-in form', async () => {

@@ -5,11 +5,14 @@ import { catchError, throwError } from 'rxjs';
 import { API_BASE } from './api-base';
 import { AuthStore } from './auth-store';
 
-/** Requests whose 401 is an answer, not an expired session. */
-const ANSWERS_WITH_401 = [
-  `${API_BASE}/auth/me`,
-  `${API_BASE}/auth/login`,
-  `${API_BASE}/auth/logout`,
+/**
+ * Requests whose 401 is an answer, not an expired session: asking who is signed in, signing in
+ * and out. (`PATCH /auth/me` answering 401 does mean the session is gone.)
+ */
+const ANSWERS_WITH_401: ReadonlyArray<{ method: string; url: string }> = [
+  { method: 'GET', url: `${API_BASE}/auth/me` },
+  { method: 'POST', url: `${API_BASE}/auth/login` },
+  { method: 'POST', url: `${API_BASE}/auth/logout` },
 ];
 
 /**
@@ -17,7 +20,12 @@ const ANSWERS_WITH_401 = [
  * coming back to the page they were on.
  */
 export const sessionExpiredInterceptor: HttpInterceptorFn = (request, next) => {
-  if (ANSWERS_WITH_401.some((url) => request.url.startsWith(url))) {
+  const path = request.url.split('?')[0];
+  if (
+    ANSWERS_WITH_401.some(
+      (answer) => answer.method === request.method && answer.url === path,
+    )
+  ) {
     return next(request);
   }
   const auth = inject(AuthStore);
@@ -25,7 +33,7 @@ export const sessionExpiredInterceptor: HttpInterceptorFn = (request, next) => {
   return next(request).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status === 401) {
-        auth.clear();
+        auth.sessionLost();
         const current = router.url;
         if (!current.startsWith('/sign-in')) {
           void router.navigate(['/sign-in'], {

@@ -387,6 +387,19 @@ describe('WorkspaceStore', () => {
     expect(store.connectionProblem()).toContain('Sign in again');
   });
 
+  it('tries again at once when the server closes the socket, so a signed-out session hears why', async () => {
+    const store = await openStore();
+    const socket = server.lastSocket;
+    socket.closeByServer();
+    // The fake completes the new handshake; the real gateway refuses it for an ended session.
+    expect(socket.connected).toBe(true);
+    socket.drop();
+    socket.refuseHandshake();
+
+    expect(store.status()).toBe('failed');
+    expect(store.connectionProblem()).toContain('Sign in again');
+  });
+
   it("says a refused origin is the server's configuration, not a signed-out person", async () => {
     const store = await openStore();
     server.lastSocket.drop();

@@ -284,6 +284,13 @@ export class WorkspaceStore {
     };
     socket.on('connect_error', onConnectError);
     subscriptions.add(() => socket.off('connect_error', onConnectError));
+    // The server closes the sockets of a session signed out elsewhere. Socket.IO would wait for us
+    // to reconnect; trying at once lets the refused handshake say that the session ended.
+    const onDisconnect = (reason: string) => {
+      if (reason === 'io server disconnect') socket.connect();
+    };
+    socket.on('disconnect', onDisconnect);
+    subscriptions.add(() => socket.off('disconnect', onDisconnect));
     const onExportProgress = (event: ExportProgressEvent) => {
       if (event.projectId !== projectId) return;
       this.patch({

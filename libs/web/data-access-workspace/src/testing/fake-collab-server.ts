@@ -127,6 +127,15 @@ export class FakeCollabSocket {
     this.receive('disconnect', 'transport close');
   }
 
+  /** Closes the connection from the server's side, as the gateway does for a signed-out session. */
+  closeByServer(): void {
+    if (!this.connected) return;
+    this.connected = false;
+    this.active = false;
+    this.server.forget(this);
+    this.receive('disconnect', 'io server disconnect');
+  }
+
   /** Refuses the handshake, as the gateway does for a signed-out browser. */
   refuseHandshake(message = 'unauthenticated'): void {
     this.active = false;

@@ -1,6 +1,7 @@
 import type { ActivatedRouteSnapshot, Routes } from '@angular/router';
 import { ChecksPage } from './checks/checks-page';
 import { DashboardPage } from './dashboard/dashboard-page';
+import { ObjectMapPage, SystemGraphPage } from './diagrams/diagram-pages';
 import {
   AttributesPage,
   CtaMatrixPage,
@@ -10,6 +11,7 @@ import {
 import { HandoffPage } from './handoff/handoff-page';
 import { ObjectCatalogPage } from './objects/object-catalog-page';
 import { ObjectPage } from './objects/object-page';
+import { PreviewsPage } from './previews/previews-page';
 import { WorkspaceShell } from './shell/workspace-shell';
 
 /** The project id of the workspace a child route belongs to. */
@@ -37,6 +39,9 @@ export const workspaceRoutes: Routes = [
       { path: 'ctas', component: CtaMatrixPage, title: 'Calls to action' },
       { path: 'attributes', component: AttributesPage, title: 'Attributes' },
       { path: 'priorities', component: PrioritiesPage, title: 'Priorities' },
+      { path: 'map', component: ObjectMapPage, title: 'Object Map' },
+      { path: 'graph', component: SystemGraphPage, title: 'System graph' },
+      { path: 'previews', component: PreviewsPage, title: 'CDLL previews' },
       { path: 'checks', component: ChecksPage, title: 'Checks' },
       { path: 'handoff', component: HandoffPage, title: 'Hand-off' },
       {

@@ -1,10 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   ApiTokenDto as ApiTokenContract,
+  ChangePasswordRequest,
   CreateApiTokenRequest,
   CreatedApiTokenDto as CreatedApiTokenContract,
   LoginRequest,
   RegisterRequest,
+  SessionDto as SessionContract,
+  SessionStateDto as SessionStateContract,
+  SignedOutSessionsDto as SignedOutSessionsContract,
+  UpdateProfileRequest,
   UserDto as UserContract,
 } from '@orca/shared/contracts';
 import {
@@ -23,6 +28,7 @@ import {
   MaxLength,
   Min,
   Validate,
+  ValidateIf,
   type ValidationArguments,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
@@ -57,11 +63,14 @@ function emailOf(args: ValidationArguments): string | undefined {
   return typeof email === 'string' ? email : undefined;
 }
 
+export const EMAIL_MAX_LENGTH = 320;
+export const DISPLAY_NAME_MAX_LENGTH = 80;
+
 export class RegisterDto implements RegisterRequest {
-  @ApiProperty({ example: 'ana@example.com', maxLength: 320 })
+  @ApiProperty({ example: 'ana@example.com', maxLength: EMAIL_MAX_LENGTH })
   @Transform(normaliseEmail)
   @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(320)
+  @MaxLength(EMAIL_MAX_LENGTH)
   email!: string;
 
   @ApiProperty({
@@ -73,11 +82,15 @@ export class RegisterDto implements RegisterRequest {
   @Validate(PasswordPolicy)
   password!: string;
 
-  @ApiProperty({ example: 'Ana Lima', minLength: 1, maxLength: 80 })
+  @ApiProperty({
+    example: 'Ana Lima',
+    minLength: 1,
+    maxLength: DISPLAY_NAME_MAX_LENGTH,
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'displayName must not be empty' })
-  @MaxLength(80)
+  @MaxLength(DISPLAY_NAME_MAX_LENGTH)
   displayName!: string;
 }
 
@@ -101,6 +114,96 @@ export class UserDto implements UserContract {
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+/** Present means "change it" (null is refused, not ignored); the rules are the sign-up form's. */
+export class UpdateProfileDto implements UpdateProfileRequest {
+  @ApiPropertyOptional({
+    example: 'Ana Lima',
+    minLength: 1,
+    maxLength: DISPLAY_NAME_MAX_LENGTH,
+  })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'displayName must not be empty' })
+  @MaxLength(DISPLAY_NAME_MAX_LENGTH)
+  displayName?: string;
+
+  @ApiPropertyOptional({
+    example: 'ana@example.com',
+    maxLength: EMAIL_MAX_LENGTH,
+    description: 'A new email needs `currentPassword`.',
+  })
+  @ValidateIf((_object, value) => value !== undefined)
+  @Transform(normaliseEmail)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email?: string;
+
+  @ApiPropertyOptional({
+    description: 'Required to change the email.',
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword?: string;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @ApiProperty({ maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @IsNotEmpty({ message: 'currentPassword must not be empty' })
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword!: string;
+
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: `At least ${PASSWORD_MIN_LENGTH} characters, not a common password, not containing your email, not the current one.`,
+  })
+  @IsString()
+  @Validate(PasswordPolicy)
+  newPassword!: string;
+}
+
+export class SessionStateDto implements SessionStateContract {
+  @ApiProperty({
+    type: UserDto,
+    nullable: true,
+    description: 'The signed-in person, or null for a signed-out visitor',
+  })
+  user!: UserDto | null;
+}
+
+export class SessionDto implements SessionContract {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Public id of the session (not the cookie secret)',
+  })
+  id!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Last use, to within five minutes',
+  })
+  lastSeenAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ example: 'Chrome on Linux' }) device!: string;
+  @ApiProperty({ nullable: true, type: String }) userAgent!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+  @ApiProperty({ description: 'The session this request was made with' })
+  current!: boolean;
+}
+
+export class SignedOutSessionsDto implements SignedOutSessionsContract {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Sessions signed out',
+  })
+  signedOut!: number;
 }
 
 export class CreateApiTokenDto implements CreateApiTokenRequest {

@@ -2,15 +2,18 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Generated,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
+  Unique,
 } from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /** A signed-in browser. The id is the SHA-256 of the cookie's secret, never the secret itself. */
 @Entity({ name: 'sessions' })
+@Unique('uq_sessions_public_id', ['publicId'])
 export class SessionEntity {
   @PrimaryColumn({
     type: 'char',
@@ -18,6 +21,11 @@ export class SessionEntity {
     primaryKeyConstraintName: 'pk_sessions',
   })
   id!: string;
+
+  /** Names the session in the sessions list and in `DELETE /auth/sessions/:id`: not a secret. */
+  @Column({ name: 'public_id', type: 'uuid' })
+  @Generated('uuid')
+  publicId!: string;
 
   @Index('ix_sessions_user')
   @Column({ name: 'user_id', type: 'uuid' })

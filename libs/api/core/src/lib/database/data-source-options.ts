@@ -5,6 +5,8 @@ import { ProjectCheckSettings1764150000000 } from './migrations/1764150000000-pr
 import { ChangeTextOps1764160000000 } from './migrations/1764160000000-change-text-ops';
 import { ChangeInverse1764170000000 } from './migrations/1764170000000-change-inverse';
 import { Snapshots1764180000000 } from './migrations/1764180000000-snapshots';
+import { ForagingSources1764190000000 } from './migrations/1764190000000-foraging-sources';
+import { AccountSessions1764200000000 } from './migrations/1764200000000-account-sessions';
 
 /** Every migration, in order. Schema changes happen only here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -14,6 +16,8 @@ export const MIGRATIONS = [
   ChangeTextOps1764160000000,
   ChangeInverse1764170000000,
   Snapshots1764180000000,
+  ForagingSources1764190000000,
+  AccountSessions1764200000000,
 ];
 
 export function buildDataSourceOptions(

@@ -1,4 +1,11 @@
-import { nowOnly, objectGuide, objectsInOrder } from '@orca/shared/domain';
+import {
+  cdllPreview,
+  cdllPreviews,
+  instanceActions,
+  nowOnly,
+  objectGuide,
+  objectsInOrder,
+} from '@orca/shared/domain';
 import { JSDOM } from 'jsdom';
 import {
   awkwardModel,
@@ -11,6 +18,13 @@ import { exportHtml } from './html';
 function load(html: string): Document {
   return new JSDOM(html).window.document;
 }
+
+/** The names on the system graph's nodes, in document order. */
+const graphNodes = (root: ParentNode) =>
+  [...root.querySelectorAll('#system-graph [data-layer="nodes"] > g')].map(
+    (node) =>
+      [...node.querySelectorAll('text')].map((t) => t.textContent).join(' '),
+  );
 
 const texts = (root: ParentNode, selector: string) =>
   [...root.querySelectorAll(selector)].map((el) => el.textContent ?? '');
@@ -40,7 +54,8 @@ describe('HTML Object Map and CDLL previews', () => {
           .map((el) => el.getAttribute('src') ?? el.getAttribute('href') ?? '');
         expect(references.filter((ref) => !ref.startsWith('#'))).toEqual([]);
         expect(html).not.toMatch(/src\s*=\s*["']?\s*(https?:)?\/\//i);
-        expect(html).not.toMatch(/@import|url\(/i);
+        // The only url() is the system graph's own arrowheads, by fragment.
+        expect(html).not.toMatch(/@import|url\((?!#system-graph-arrow-)/i);
         expect(
           document
             .querySelector('meta[http-equiv="Content-Security-Policy"]')
@@ -90,12 +105,50 @@ describe('HTML Object Map and CDLL previews', () => {
           const detail = preview.querySelectorAll('figure')[1] as Element;
           for (const attribute of entry.core)
             expect(texts(detail, 'dt')).toContain(attribute.name);
-          for (const cta of entry.primaryCtas)
+          // Primary CTAs on an instance; a create CTA is the landing's.
+          for (const cta of instanceActions(entry))
             expect(texts(detail, '.button')).toContain(cta.verb);
+          const create = cdllPreview(entry, guide).createAction;
+          if (create)
+            expect(
+              texts(
+                preview.querySelectorAll('figure')[3] as Element,
+                '.button',
+              ),
+            ).toContain(create.cta.verb);
           const warnings = texts(preview, '.warning').join(' ');
           if (entry.core.length === 0)
             expect(warnings).toContain('No core content');
           else expect(warnings).not.toContain('No core content');
+        });
+      });
+
+      it("shows what the app's previews show: the domain's samples, sorts, filters and warnings", () => {
+        const previews = [...document.querySelectorAll('article.preview')];
+        cdllPreviews(model).forEach((sketch, i) => {
+          const preview = previews[i] as Element;
+          expect(
+            texts(preview, '.warning').map((text) => text.slice(2)),
+          ).toEqual(sketch.warnings.map((w) => w.message));
+          const card = preview.querySelector('figure .card') as Element;
+          const first = sketch.instances[0];
+          expect(card.querySelector('strong')?.textContent).toBe(first?.name);
+          const picture = sketch.cardAttributes.find((a) => a.type === 'image');
+          const listed = sketch.cardAttributes.filter((a) => a !== picture);
+          expect(texts(card, 'dt')).toEqual(listed.map((a) => a.name));
+          expect(texts(card, 'dd')).toEqual(
+            listed.map((a) => first?.values[a.id]?.text),
+          );
+          const controls = texts(preview, '.controls span').join(' | ');
+          if (sketch.controls.sorts[0])
+            expect(controls).toContain(sketch.controls.sorts[0].label);
+          for (const filter of sketch.controls.filters)
+            expect(controls).toContain(`${filter.attribute.name}: any`);
+          if (
+            sketch.controls.sorts.length + sketch.controls.filters.length ===
+            0
+          )
+            expect(controls).toBe('No sort or filter (no metadata)');
         });
       });
 
@@ -107,6 +160,26 @@ describe('HTML Object Map and CDLL previews', () => {
           objectsInOrder(nowOnly(model)).map((o) => o.name),
         );
         expect(now.querySelector('.sub')?.textContent).toContain('Now only');
+        expect(graphNodes(now)).toEqual(
+          objectsInOrder(nowOnly(model)).map((o) => o.name),
+        );
+      });
+
+      it('draws the system graph: every object a node, every relationship an arrow', () => {
+        expect(graphNodes(document)).toEqual(
+          objectsInOrder(model).map((o) => o.name),
+        );
+        const graph = document.querySelector('#system-graph svg');
+        expect(graph?.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
+        expect(
+          graph?.querySelectorAll('[data-layer="edges"] > g path'),
+        ).toHaveLength(Object.keys(model.relationships).length);
+        for (const path of graph?.querySelectorAll('path[marker-end]') ?? [])
+          expect(
+            graph?.querySelector(
+              (path.getAttribute('marker-end') ?? '').slice(4, -1),
+            )?.tagName,
+          ).toBe('marker');
       });
     },
   );

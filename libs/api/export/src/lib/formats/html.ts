@@ -1,12 +1,12 @@
 /**
  * HTML: one self-contained page (inline CSS, no scripts, no fonts or images to fetch) with the
  * Object Map in the OOUX colours and, per object, CDLL previews — Card, Detail, List, Landing —
- * built from its core content, metadata, nested objects and primary CTAs, with sample values by
- * attribute type. Gaps a designer would trip over (no core content, no metadata, no primary CTA)
- * are shown as warnings beside the previews. Every text from the model is escaped; definitions
+ * built from its core content, metadata, nested objects and primary CTAs. What they show — sample
+ * instances and values, the List's sorts and filters — and the gaps they warn about come from the
+ * domain's CDLL reading (`cdllPreview`), the one the app's previews render too. Every text from the model is escaped; definitions
  * are the team's Markdown, rendered safely (safe-markdown.ts) under a CSP that fetches nothing.
  */
-import type { Attribute, AttributeType, Id } from '@orca/shared/domain';
+import type { Attribute } from '@orca/shared/domain';
 import {
   type ExportFormatFunction,
   exportedModel,
@@ -14,30 +14,22 @@ import {
   progressRange,
 } from './export-options';
 import {
+  cardAttributes,
   cardinalityPhrase,
+  cdllPreview,
   ctaConditions,
   type GuideEntry,
+  instanceActions,
   type ObjectGuide,
   objectGuide,
   OOUX_COLOURS,
+  type PreviewWarning,
+  sampleInstanceName,
+  sampleValue,
 } from '@orca/shared/domain';
+import { systemGraphLayout, systemGraphSvg } from '@orca/shared/diagrams';
 import { safeMarkdownHtml, safeMarkdownInline } from './safe-markdown';
 import { count, escapeHtml as h } from './text';
-
-const SAMPLE_VALUES: Readonly<Record<AttributeType, string>> = {
-  text: 'Sample text',
-  number: '42',
-  date: '12 March 2025',
-  boolean: 'Yes',
-  image: '',
-  list: 'Option',
-  reference: '',
-  'rich-text': 'A few lines of formatted text…',
-  url: 'www.example.org/page',
-  email: 'someone@example.org',
-  currency: '€ 24.00',
-  duration: '45 min',
-};
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -80,47 +72,35 @@ dt{color:#57606a}dd{margin:0}
 ul.nested-list{margin:4px 0 0;padding-left:18px;font-size:13px}
 .muted{color:#8c959f;font-size:13px}
 @media print{.map{flex-wrap:wrap}.preview{break-inside:avoid}}
+.graph{overflow:auto;background:#fff;border:1px solid #ddd;border-radius:6px}
+.graph svg{display:block;height:auto}
+@media print{.graph{overflow:visible;border:0}.graph svg{max-width:100%}}
 `;
 
-function sampleValue(
+/** An attribute's value on sample instance `index`: the domain's sample, as the app shows it. */
+function sampleHtml(
   attribute: Attribute,
   guide: ObjectGuide,
-  examples: ReadonlyMap<Id, readonly string[]>,
+  index: number,
 ): string {
   if (attribute.type === 'image')
     return `<span class="image" role="img" aria-label="${h(attribute.name)}"></span>`;
-  if (attribute.type === 'list')
-    return h(attribute.listValues[0] ?? SAMPLE_VALUES.list);
-  if (attribute.type === 'reference') {
-    const target = attribute.referencedObjectId;
-    return h(
-      (target !== null ? examples.get(target)?.[0] : undefined) ??
-        guide.objectName(target) ??
-        'Linked item',
-    );
-  }
-  return h(SAMPLE_VALUES[attribute.type]);
+  return h(sampleValue(attribute, index, guide).text);
 }
 
 function attributeList(
   attributes: readonly Attribute[],
   guide: ObjectGuide,
-  examples: ReadonlyMap<Id, readonly string[]>,
+  index: number,
 ): string {
   if (attributes.length === 0) return '';
   return `<dl>${attributes
-    .map(
-      (a) => `<dt>${h(a.name)}</dt><dd>${sampleValue(a, guide, examples)}</dd>`,
-    )
+    .map((a) => `<dt>${h(a.name)}</dt><dd>${sampleHtml(a, guide, index)}</dd>`)
     .join('')}</dl>`;
 }
 
-function instanceName(entry: GuideEntry, index: number): string {
-  return entry.object.examples[index] ?? `${entry.object.name} ${index + 1}`;
-}
-
 function ctaButtons(entry: GuideEntry, guide: ObjectGuide): string {
-  return entry.primaryCtas
+  return instanceActions(entry)
     .map(
       (cta) =>
         `<span class="button" title="${h(`${guide.roleName(cta.roleId) ?? ''}${ctaConditions(cta) ? ` — ${ctaConditions(cta)}` : ''}`)}">${h(cta.verb)}</span>`,
@@ -128,76 +108,58 @@ function ctaButtons(entry: GuideEntry, guide: ObjectGuide): string {
     .join('');
 }
 
-function card(
-  entry: GuideEntry,
-  guide: ObjectGuide,
-  examples: ReadonlyMap<Id, readonly string[]>,
-  index: number,
-): string {
-  const shown = entry.core.slice(0, 3);
+function card(entry: GuideEntry, guide: ObjectGuide, index: number): string {
+  const shown = cardAttributes(entry);
   const image = shown.find((a) => a.type === 'image');
-  return `<div class="card">${image ? sampleValue(image, guide, examples) : ''}<strong>${h(instanceName(entry, index))}</strong>${attributeList(
+  const action = instanceActions(entry)[0];
+  return `<div class="card">${image ? sampleHtml(image, guide, index) : ''}<strong>${h(sampleInstanceName(entry.object, index))}</strong>${attributeList(
     shown.filter((a) => a !== image),
     guide,
-    examples,
-  )}${entry.primaryCtas[0] ? `<span class="button">${h(entry.primaryCtas[0].verb)}</span>` : ''}</div>`;
+    index,
+  )}${action ? `<span class="button">${h(action.verb)}</span>` : ''}</div>`;
 }
 
-function warnings(entry: GuideEntry): string[] {
-  const found: string[] = [];
-  if (entry.core.length === 0)
-    found.push(
-      'No core content: the card and the detail have nothing to show but a name. Add core attributes.',
-    );
-  if (entry.metadata.length === 0)
-    found.push('No metadata: the list cannot be sorted or filtered.');
-  if (entry.primaryCtas.length === 0)
-    found.push('No primary CTA: the detail has no main action.');
-  return found;
+function warningHtml(warning: PreviewWarning): string {
+  return `<p class="warning" data-code="${h(warning.code)}">${warning.severity === 'info' ? 'ⓘ' : '⚠'} ${h(warning.message)}</p>`;
 }
 
-function preview(
-  entry: GuideEntry,
-  index: number,
-  guide: ObjectGuide,
-  examples: ReadonlyMap<Id, readonly string[]>,
-): string {
+function preview(entry: GuideEntry, index: number, guide: ObjectGuide): string {
   const { object } = entry;
-  const otherCtas = entry.ctasByRole.flatMap((group) =>
-    group.ctas.filter((cta) => !cta.primary),
-  );
-  const detail = `<figure><figcaption>Detail</figcaption><div class="card"><strong>${h(instanceName(entry, 0))}</strong>${attributeList(entry.core, guide, examples)}${
+  const sketch = cdllPreview(entry, guide);
+  const detail = `<figure><figcaption>Detail</figcaption><div class="card"><strong>${h(sampleInstanceName(object, 0))}</strong>${attributeList(entry.core, guide, 0)}${
     entry.metadata.length > 0
-      ? `<p class="muted">${entry.metadata.map((a) => `${h(a.name)}: ${sampleValue(a, guide, examples)}`).join(' · ')}</p>`
+      ? `<p class="muted">${entry.metadata.map((a) => `${h(a.name)}: ${sampleHtml(a, guide, 0)}`).join(' · ')}</p>`
       : ''
-  }${entry.nested
+  }${sketch.nested
     .map(
       (nested) =>
-        `<p class="muted">${h(nested.object.name)} (${h(nested.relationship.label || 'related')}, ${h(cardinalityPhrase(nested.relationship))})</p><ul class="nested-list"><li>${h(
-          nested.object.examples[0] ?? `${nested.object.name} 1`,
-        )}</li>${nested.relationship.cardinality.endsWith('-many') ? `<li>${h(nested.object.examples[1] ?? `${nested.object.name} 2`)}</li>` : ''}</ul>`,
+        `<p class="muted">${h(nested.object.name)} (${h(nested.relationship.label || 'related')}, ${h(cardinalityPhrase(nested.relationship))})</p><ul class="nested-list">${nested.samples
+          .map((name) => `<li>${h(name)}</li>`)
+          .join('')}</ul>`,
     )
-    .join('')}${ctaButtons(entry, guide)}${otherCtas
-    .map((cta) => `<span class="button secondary">${h(cta.verb)}</span>`)
+    .join('')}${ctaButtons(entry, guide)}${sketch.secondaryActions
+    .map(
+      (action) => `<span class="button secondary">${h(action.cta.verb)}</span>`,
+    )
     .join('')}</div></figure>`;
+  const { sorts, filters } = sketch.controls;
   const list = `<figure><figcaption>List</figcaption><div class="controls">${
-    entry.metadata.length > 0
-      ? entry.metadata
-          .map((a) => `<span>Sort / filter: ${h(a.name)}</span>`)
-          .join('')
+    sorts.length + filters.length > 0
+      ? `${sorts[0] ? `<span>Sort by: ${h(sorts[0].label)} ▾</span>` : ''}${filters
+          .map(
+            (f) =>
+              `<span title="${h(f.options.map((o) => o.label).join(', '))}">${h(f.attribute.name)}: any ▾</span>`,
+          )
+          .join('')}`
       : '<span class="muted">No sort or filter (no metadata)</span>'
-  }</div>${[0, 1, 2].map((i) => card(entry, guide, examples, i)).join('')}</figure>`;
-  const create = entry.ctasByRole
-    .flatMap((group) => group.ctas)
-    .find((cta) => cta.crud === 'create');
-  const landing = `<figure><figcaption>Landing</figcaption><div class="hero"><strong>${h(object.name)}</strong>${
-    object.definition.trim()
-      ? `<p>${safeMarkdownInline(object.definition.trim().split(/\r?\n/)[0] ?? '')}</p>`
-      : ''
+  }</div>${[0, 1, 2].map((i) => card(entry, guide, i)).join('')}</figure>`;
+  const create = sketch.createAction?.cta;
+  const landing = `<figure><figcaption>Landing</figcaption><div class="hero"><strong>${h(sketch.plural)}</strong>${
+    sketch.intro ? `<p>${safeMarkdownInline(sketch.intro)}</p>` : ''
   }${create ? `<span class="button">${h(create.verb)}</span>` : ''}</div>${[
     0, 1,
   ]
-    .map((i) => card(entry, guide, examples, i))
+    .map((i) => card(entry, guide, i))
     .join('')}</figure>`;
   return `<article class="preview" id="object-${index + 1}"><h3>${h(object.name)}${
     object.priority ? ` <span class="muted">(${h(object.priority)})</span>` : ''
@@ -205,12 +167,9 @@ function preview(
     object.definition.trim()
       ? `<div class="definition">${safeMarkdownHtml(object.definition)}</div>`
       : '<p class="muted">No definition yet.</p>'
-  }${warnings(entry)
-    .map((text) => `<p class="warning">⚠ ${h(text)}</p>`)
-    .join('')}<div class="cdll"><figure><figcaption>Card</figcaption>${card(
+  }${sketch.warnings.map(warningHtml).join('')}<div class="cdll"><figure><figcaption>Card</figcaption>${card(
     entry,
     guide,
-    examples,
     0,
   )}</figure>${detail}${list}${landing}</div></article>`;
 }
@@ -238,10 +197,8 @@ function mapColumn(entry: GuideEntry, index: number): string {
 export const exportHtml: ExportFormatFunction = async (model, options) => {
   const progress = progressRange(options, 0, 100);
   progress(0);
-  const guide = objectGuide(exportedModel(model, options));
-  const examples = new Map(
-    guide.entries.map((entry) => [entry.object.id, entry.object.examples]),
-  );
+  const exported = exportedModel(model, options);
+  const guide = objectGuide(exported);
   const parts: string[] = [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -260,10 +217,13 @@ export const exportHtml: ExportFormatFunction = async (model, options) => {
     guide.entries.length > 0
       ? `<div class="map">${guide.entries.map(mapColumn).join('')}</div>`
       : '<p class="muted">No objects yet.</p>',
+    '</section><section id="system-graph"><h2>System graph</h2>',
+    // The same layout as the app's graph page: saved positions, flagged edges. Inline SVG fetches nothing.
+    `<div class="graph">${systemGraphSvg(systemGraphLayout(exported), { idPrefix: 'system-graph' })}</div>`,
     '</section><section id="previews"><h2>CDLL previews</h2>',
   ];
   guide.entries.forEach((entry, index) => {
-    parts.push(preview(entry, index, guide, examples));
+    parts.push(preview(entry, index, guide));
     progress((index + 1) / guide.entries.length);
   });
   parts.push('</section></main></body></html>');

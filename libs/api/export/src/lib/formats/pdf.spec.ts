@@ -20,6 +20,14 @@ const squash = (text: string) =>
     )
     .replace(/\s+/g, '');
 
+/** The text of the system graph's page: from its heading to the page's footer. */
+function graphText(text: string): string {
+  const start = text.indexOf('System graph\n');
+  expect(start).toBeGreaterThan(-1);
+  const footer = /\n[^\n]* · \d+ \/ \d+\n/.exec(text.slice(start));
+  return text.slice(start, start + (footer?.index ?? text.length));
+}
+
 describe('PDF Object Guide and Object Map', () => {
   describe.each(testModels().map((m) => [m.name, m] as const))(
     '%s',
@@ -59,6 +67,18 @@ describe('PDF Object Guide and Object Map', () => {
         expect([...percents].sort((a, b) => a - b)).toEqual(percents);
       });
 
+      it('draws the system graph on a page of its own, every object a node', async () => {
+        const { text } = readPdf(
+          (await exportPdf(model, { projectName })) as Buffer,
+        );
+        const graph = graphText(text);
+        expect(graph).toContain('One way only: the reverse NOM cell is empty');
+        for (const object of objectsInOrder(model))
+          expect(squash(graph)).toContain(squash(object.name));
+        for (const r of Object.values(model.relationships))
+          if (r.label) expect(squash(graph)).toContain(squash(r.label));
+      });
+
       it('holds only Now objects when asked', async () => {
         const pdf = (await exportPdf(model, {
           projectName,
@@ -73,6 +93,11 @@ describe('PDF Object Guide and Object Map', () => {
         );
         for (const object of later)
           expect(text).not.toContain(`${object.name} (later)`);
+        const graph = graphText(text);
+        for (const object of objectsInOrder(nowOnly(model)))
+          expect(squash(graph)).toContain(squash(object.name));
+        for (const object of later)
+          expect(graph.split('\n')).not.toContain(object.name);
       });
     },
   );

@@ -1,8 +1,8 @@
 /**
- * PDF (pdfmake, pure JS, no browser): the Object Guide (a section per object) and the Object Map
- * (a column of coloured notes per object, on landscape pages), A4, printable, with the Roboto
- * font pdfmake ships (Latin, Greek and Cyrillic). pdfmake may read only those font files and
- * fetch nothing.
+ * PDF (pdfmake, pure JS, no browser): the Object Guide (a section per object), the Object Map
+ * (a column of coloured notes per object, on landscape pages) and the system graph (the app's
+ * SVG, on a landscape page), A4, printable, with the Roboto font pdfmake ships (Latin, Greek and
+ * Cyrillic). pdfmake may read only those font files and fetch nothing.
  */
 import type { Attribute } from '@orca/shared/domain';
 import type {
@@ -25,6 +25,11 @@ import {
   objectGuide,
   OOUX_COLOURS,
 } from '@orca/shared/domain';
+import {
+  systemGraphLayout,
+  systemGraphSvg,
+  type SystemGraphLayout,
+} from '@orca/shared/diagrams';
 import { markdownToPdf } from './pdf-markdown';
 import { count } from './text';
 // pdfmake exports an instance whose methods live on its prototype: a namespace import would
@@ -324,9 +329,29 @@ function objectMap(guide: ObjectGuide): Content[] {
   ];
 }
 
+/** The system graph on a landscape page of its own, drawn from the SVG the app downloads. */
+function systemGraph(graph: SystemGraphLayout): Content[] {
+  return [
+    {
+      text: 'System graph',
+      ...STYLE.h1,
+      pageBreak: 'before',
+      pageOrientation: 'landscape',
+    },
+    graph.nodes.length > 0
+      ? // A4 landscape less the margins and the heading.
+        {
+          svg: systemGraphSvg(graph, { idPrefix: 'system-graph' }),
+          fit: [770, 470],
+        }
+      : none('No objects yet.'),
+  ];
+}
+
 export function pdfDocument(
   guide: ObjectGuide,
   options: Parameters<ExportFormatFunction>[1],
+  graph: SystemGraphLayout | null = null,
 ): TDocumentDefinitions {
   return {
     info: {
@@ -374,6 +399,7 @@ export function pdfDocument(
           ]
         : []),
       ...objectMap(guide),
+      ...(graph ? systemGraph(graph) : []),
       ...guide.entries.flatMap((entry, index) =>
         objectSection(entry, guide, index === 0),
       ),
@@ -384,8 +410,9 @@ export function pdfDocument(
 export const exportPdf: ExportFormatFunction = async (model, options) => {
   const layout = progressRange(options, 10, 100);
   options.onProgress?.(0);
-  const guide = objectGuide(exportedModel(model, options));
-  const definition = pdfDocument(guide, options);
+  const exported = exportedModel(model, options);
+  const guide = objectGuide(exported);
+  const definition = pdfDocument(guide, options, systemGraphLayout(exported));
   options.onProgress?.(10);
   pdfMake.setProgressCallback((fraction: number) => layout(fraction));
   try {

@@ -71,6 +71,29 @@ describe('SignInPage', () => {
     expect(TestBed.inject(AuthStore).isSignedIn()).toBe(false);
   });
 
+  it('says why, when the person lands here because their session ended elsewhere', async () => {
+    const auth = TestBed.inject(AuthStore);
+    expect(
+      page.querySelector('[data-testid="sign-in-session-ended"]'),
+    ).toBeNull();
+
+    auth.loadSession().subscribe();
+    http.expectOne('/api/v1/auth/session').flush({
+      user: {
+        id: 'u-ada',
+        email: 'ada@example.com',
+        displayName: 'Ada Lovelace',
+        createdAt: '2025-01-01T00:00:00.000Z',
+      },
+    });
+    auth.sessionLost();
+    await fixture.whenStable();
+
+    expect(
+      page.querySelector('[data-testid="sign-in-session-ended"]')?.textContent,
+    ).toContain('You were signed out');
+  });
+
   it('signs in and goes to the projects by default', async () => {
     await signIn('ada@example.com', 'analytical engine');
     http.expectOne('/api/v1/auth/login').flush({

@@ -1,0 +1,220 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type {
+  AddForagingSourceResponse,
+  ForagingCandidateDto,
+  ForagingOverviewDto,
+  ForagingSourceDto,
+} from '@orca/shared/contracts';
+import {
+  type Promotion,
+  candidateMatcher,
+  promotionChange,
+} from '@orca/shared/domain';
+import {
+  type LoadStatus,
+  type ProblemMessage,
+  toProblemMessage,
+} from '@orca/web/data-access-auth';
+import type { Observable } from 'rxjs';
+import { ForagingApi } from './foraging-api';
+import { WorkspaceStore } from './workspace-store';
+
+interface ForagingState {
+  projectId: string | null;
+  sources: readonly ForagingSourceDto[];
+  /** As the server ranked them; `inModel` is recomputed live below. */
+  candidates: readonly ForagingCandidateDto[];
+  candidateCount: number;
+  status: LoadStatus;
+  problem: ProblemMessage | null;
+  /** A source is being added (tagging a large text takes a while). */
+  adding: boolean;
+  addProblem: ProblemMessage | null;
+  selectedKey: string | null;
+}
+
+const INITIAL: ForagingState = {
+  projectId: null,
+  sources: [],
+  candidates: [],
+  candidateCount: 0,
+  status: 'idle',
+  problem: null,
+  adding: false,
+  addProblem: null,
+  selectedKey: null,
+};
+
+/** What became of a promotion, in words for the person who clicked. */
+export interface PromotionOutcome {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+/**
+ * One project's noun foraging on the page: its sources and ranked candidates (REST), which of
+ * them the model already has (live, from the workspace's model), and promotions, which are
+ * domain changes submitted through the workspace like any other edit (so others see them at once
+ * and Undo reverts them). Provide it on the foraging page, under the workspace shell.
+ */
+@Injectable()
+export class ForagingStore {
+  private readonly api = inject(ForagingApi);
+  private readonly workspace = inject(WorkspaceStore);
+  private readonly state = signal<ForagingState>(INITIAL);
+
+  readonly sources = computed(() => this.state().sources);
+  readonly status = computed(() => this.state().status);
+  readonly problem = computed(() => this.state().problem);
+  readonly adding = computed(() => this.state().adding);
+  readonly addProblem = computed(() => this.state().addProblem);
+  readonly candidateCount = computed(() => this.state().candidateCount);
+  readonly selectedKey = computed(() => this.state().selectedKey);
+
+  /** The ranked candidates, each marked when the model (as it is now) already has it. */
+  readonly candidates = computed<readonly ForagingCandidateDto[]>(() => {
+    const model = this.workspace.model();
+    const candidates = this.state().candidates;
+    if (!model) return candidates;
+    const match = candidateMatcher(model);
+    return candidates.map((candidate) => ({
+      ...candidate,
+      inModel: match(candidate),
+    }));
+  });
+
+  readonly selected = computed(() => {
+    const key = this.state().selectedKey;
+    return this.candidates().find((c) => c.key === key) ?? null;
+  });
+
+  /** Loads the project's sources and candidates. */
+  load(projectId: string): void {
+    this.state.update((state) => ({
+      ...(state.projectId === projectId ? state : INITIAL),
+      projectId,
+      status: 'loading',
+      problem: null,
+    }));
+    this.api.overview(projectId).subscribe({
+      next: (overview) => this.show(projectId, overview),
+      error: (error: unknown) =>
+        this.patch({
+          status: 'failed',
+          problem: toProblemMessage(
+            error,
+            'The foraged research could not be loaded.',
+          ),
+        }),
+    });
+  }
+
+  /** Forages pasted text; resolves true when it was kept. */
+  addText(text: string, name?: string): Promise<boolean> {
+    const projectId = this.state().projectId;
+    if (!projectId) return Promise.resolve(false);
+    return this.adding$(projectId, this.api.addText(projectId, text, name));
+  }
+
+  /** Forages an uploaded .txt or .md file; resolves true when it was kept. */
+  addFile(file: File, name?: string): Promise<boolean> {
+    const projectId = this.state().projectId;
+    if (!projectId) return Promise.resolve(false);
+    return this.adding$(projectId, this.api.addFile(projectId, file, name));
+  }
+
+  /** Removes a source and what it contributed; the model is left as it is. */
+  removeSource(sourceId: string): Promise<boolean> {
+    const projectId = this.state().projectId;
+    if (!projectId) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      this.api.remove(projectId, sourceId).subscribe({
+        next: () => {
+          this.load(projectId);
+          resolve(true);
+        },
+        error: (error: unknown) => {
+          this.workspace.notify(
+            'error',
+            toProblemMessage(error, 'The source could not be removed.').message,
+          );
+          resolve(false);
+        },
+      });
+    });
+  }
+
+  select(key: string | null): void {
+    this.patch({ selectedKey: key });
+  }
+
+  dismissAddProblem(): void {
+    this.patch({ addProblem: null });
+  }
+
+  /**
+   * Promotes a candidate through the one write path: the domain builds the change, the workspace
+   * applies it at once and sends it. Says what happened (or why not) in words.
+   */
+  async promote(
+    candidate: ForagingCandidateDto,
+    promotion: Promotion,
+  ): Promise<PromotionOutcome> {
+    const model = this.workspace.model();
+    if (!model) return { ok: false, message: 'The project is not open yet.' };
+    const built = promotionChange(model, candidate, promotion, () =>
+      crypto.randomUUID(),
+    );
+    if (!built.ok) return { ok: false, message: built.reason };
+    const outcome = await this.workspace.submit(built.change);
+    return outcome.ok
+      ? { ok: true, message: built.summary }
+      : { ok: false, message: outcome.error.message };
+  }
+
+  private adding$(
+    projectId: string,
+    request: Observable<AddForagingSourceResponse>,
+  ): Promise<boolean> {
+    this.patch({ adding: true, addProblem: null });
+    return new Promise((resolve) => {
+      request.subscribe({
+        next: (response) => {
+          this.show(projectId, response);
+          this.patch({ adding: false });
+          resolve(true);
+        },
+        error: (error: unknown) => {
+          this.patch({
+            adding: false,
+            addProblem: toProblemMessage(
+              error,
+              'The text could not be foraged.',
+            ),
+          });
+          resolve(false);
+        },
+      });
+    });
+  }
+
+  private show(projectId: string, overview: ForagingOverviewDto): void {
+    if (this.state().projectId !== projectId) return;
+    const selected = this.state().selectedKey;
+    this.patch({
+      sources: overview.sources,
+      candidates: overview.candidates,
+      candidateCount: overview.candidateCount,
+      status: 'ready',
+      problem: null,
+      selectedKey:
+        selected && overview.candidates.some((c) => c.key === selected)
+          ? selected
+          : (overview.candidates[0]?.key ?? null),
+    });
+  }
+
+  private patch(change: Partial<ForagingState>): void {
+    this.state.update((state) => ({ ...state, ...change }));
+  }
+}

@@ -190,29 +190,44 @@ describe('ForagingStore', () => {
     ]);
     expect(store.adding()).toBe(false);
 
-    const file = new File(['x'.repeat(10)], 'notes.pdf', {
-      type: 'application/pdf',
+    // A file the server would refuse is refused before it is sent.
+    const pdf = new File(['%PDF'], 'notes.pdf', { type: 'application/pdf' });
+    await expect(store.addFile(pdf)).resolves.toBe(false);
+    expect(store.addProblem()?.message).toMatch(
+      /notes\.pdf is not a \.txt or \.md file/,
+    );
+    const big = new File([new Uint8Array(1_048_577)], 'big.txt', {
+      type: 'text/plain',
     });
+    await expect(store.addFile(big)).resolves.toBe(false);
+    expect(store.addProblem()?.message).toMatch(
+      /the limit is 1,048,576 bytes \(1 MB\)/,
+    );
+
+    // What only the server can tell (a NUL inside, say) comes back as its problem.
+    const file = new File(['Plots\u0000'], 'notes.txt', { type: 'text/plain' });
     const refused = store.addFile(file);
     const upload = http.expectOne('/api/v1/projects/p-1/foraging');
     expect(upload.request.body).toBeInstanceOf(FormData);
     expect((upload.request.body as FormData).get('file')).toBeInstanceOf(File);
     upload.flush(
       {
-        type: 'https://orca.dev/problems/unsupported-file-type',
-        title: 'Only plain text and Markdown files can be foraged',
-        status: 415,
-        code: 'unsupported_file_type',
-        detail: 'notes.pdf is not a .txt or .md file.',
-        errors: [{ field: 'file', message: 'file must be a .txt or .md file' }],
+        type: 'https://orca.dev/problems/unstorable-text',
+        title: 'The text cannot be stored',
+        status: 422,
+        code: 'unstorable_text',
+        detail:
+          'file contains a NUL character (U+0000), which cannot be stored.',
+        errors: [{ field: 'file', message: 'file contains a NUL character' }],
       },
-      { status: 415, statusText: 'Unsupported Media Type' },
+      { status: 422, statusText: 'Unprocessable Entity' },
     );
     await expect(refused).resolves.toBe(false);
     expect(store.addProblem()).toMatchObject({
-      status: 415,
-      message: 'notes.pdf is not a .txt or .md file.',
-      fieldErrors: { file: 'file must be a .txt or .md file' },
+      status: 422,
+      message:
+        'file contains a NUL character (U+0000), which cannot be stored.',
+      fieldErrors: { file: 'file contains a NUL character' },
     });
   });
 

@@ -1,9 +1,11 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type {
-  AddForagingSourceResponse,
-  ForagingCandidateDto,
-  ForagingOverviewDto,
-  ForagingSourceDto,
+import {
+  FORAGING_FILE_EXTENSIONS,
+  FORAGING_TEXT_MAX_BYTES,
+  type AddForagingSourceResponse,
+  type ForagingCandidateDto,
+  type ForagingOverviewDto,
+  type ForagingSourceDto,
 } from '@orca/shared/contracts';
 import {
   type Promotion,
@@ -120,6 +122,19 @@ export class ForagingStore {
   addFile(file: File, name?: string): Promise<boolean> {
     const projectId = this.state().projectId;
     if (!projectId) return Promise.resolve(false);
+    // The server refuses these too; saying so before uploading saves the wait.
+    const refusal = fileRefusal(file);
+    if (refusal) {
+      this.patch({
+        addProblem: {
+          status: 0,
+          code: refusal.code,
+          message: refusal.message,
+          fieldErrors: { file: refusal.message },
+        },
+      });
+      return Promise.resolve(false);
+    }
     return this.adding$(projectId, this.api.addFile(projectId, file, name));
   }
 
@@ -217,4 +232,22 @@ export class ForagingStore {
   private patch(change: Partial<ForagingState>): void {
     this.state.update((state) => ({ ...state, ...change }));
   }
+}
+
+/** Why a file cannot be foraged, as the server would say, or null. */
+export function fileRefusal(
+  file: File,
+): { code: string; message: string } | null {
+  const extension = /\.[^./\\]+$/.exec(file.name.toLowerCase())?.[0] ?? '';
+  if (!(FORAGING_FILE_EXTENSIONS as readonly string[]).includes(extension))
+    return {
+      code: 'unsupported_file_type',
+      message: `${file.name} is not a .txt or .md file. Save the research as plain text (or Markdown) and upload that, or paste its text.`,
+    };
+  if (file.size > FORAGING_TEXT_MAX_BYTES)
+    return {
+      code: 'text_too_large',
+      message: `${file.name} is ${file.size.toLocaleString('en')} bytes; the limit is ${FORAGING_TEXT_MAX_BYTES.toLocaleString('en')} bytes (1 MB). Split it into several sources.`,
+    };
+  return null;
 }

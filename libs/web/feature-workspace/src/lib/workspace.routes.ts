@@ -1,6 +1,7 @@
 import type { ActivatedRouteSnapshot, Routes } from '@angular/router';
 import { ChecksPage } from './checks/checks-page';
 import { DashboardPage } from './dashboard/dashboard-page';
+import { ForagingPage } from './foraging/foraging-page';
 import { ObjectMapPage, SystemGraphPage } from './diagrams/diagram-pages';
 import {
   AttributesPage,
@@ -33,6 +34,7 @@ export const workspaceRoutes: Routes = [
     component: WorkspaceShell,
     children: [
       { path: '', component: DashboardPage, title: 'Dashboard' },
+      { path: 'foraging', component: ForagingPage, title: 'Noun foraging' },
       { path: 'objects', component: ObjectCatalogPage, title: 'Objects' },
       { path: 'objects/:objectId', component: ObjectPage, title: 'Object' },
       { path: 'nom', component: NomPage, title: 'Nested Object Matrix' },

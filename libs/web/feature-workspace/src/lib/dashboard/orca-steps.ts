@@ -122,7 +122,7 @@ const STEPS: readonly StepDefinition[] = [
       'Forage the nouns in research and briefs; list the candidate objects.',
     doneWhen:
       'At least two objects are listed and none is a collection noun (library, catalog, feed…).',
-    section: 'objects',
+    section: 'foraging',
     measure: (c) => ({
       done: c.objects.length >= 2 && !c.has('collection-noun'),
       progress: null,

@@ -26,6 +26,7 @@ describe('WorkspaceShell', () => {
     );
     expect(nav).toEqual([
       'Dashboard',
+      'Noun foraging',
       'Objects',
       'Nested objects (NOM)',
       'Calls to action',

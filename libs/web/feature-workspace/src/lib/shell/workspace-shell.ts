@@ -22,6 +22,7 @@ interface NavEntry {
 
 const NAV: readonly NavEntry[] = [
   { path: '', label: 'Dashboard', testId: 'nav-dashboard' },
+  { path: 'foraging', label: 'Noun foraging', testId: 'nav-foraging' },
   { path: 'objects', label: 'Objects', testId: 'nav-objects' },
   { path: 'nom', label: 'Nested objects (NOM)', testId: 'nav-nom' },
   { path: 'ctas', label: 'Calls to action', testId: 'nav-ctas' },

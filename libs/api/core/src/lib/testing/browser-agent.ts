@@ -3,12 +3,25 @@ import type { TestApp } from './test-app';
 
 export type BrowserAgent = ReturnType<typeof browserAgent>;
 
+export interface BrowserAgentOptions {
+  /**
+   * The client address this browser appears to come from, sent as X-Forwarded-For. It counts only
+   * when the app trusts a proxy (`TRUST_PROXY=true`): rate-limit specs use it so that counters
+   * other suites left on a shared Redis for 127.0.0.1 cannot refuse them.
+   */
+  address?: string;
+}
+
 /**
  * Acts like a browser running our Angular app: keeps cookies and echoes the XSRF-TOKEN cookie
  * as the X-XSRF-TOKEN header on unsafe requests (unless told not to).
  */
-export function browserAgent(app: TestApp) {
+export function browserAgent(app: TestApp, options: BrowserAgentOptions = {}) {
   const agent = request.agent(app.app.getHttpServer());
+  const from = <T extends request.Test>(pending: T): T =>
+    options.address
+      ? (pending.set('X-Forwarded-For', options.address) as T)
+      : pending;
   let xsrf = '';
   const jar = new Map<string, string>();
   const remember = (response: request.Response) => {
@@ -34,7 +47,7 @@ export function browserAgent(app: TestApp) {
     body?: object,
     withXsrf = true,
   ) => {
-    const pending = agent[method](url).send(body ?? {});
+    const pending = from(agent[method](url)).send(body ?? {});
     return (
       withXsrf && xsrf ? pending.set('X-XSRF-TOKEN', xsrf) : pending
     ).then(remember);
@@ -43,7 +56,7 @@ export function browserAgent(app: TestApp) {
     /** The Cookie header this browser would send (for Socket.IO handshakes). */
     cookies: () =>
       [...jar.entries()].map(([name, value]) => `${name}=${value}`).join('; '),
-    get: (url: string) => agent.get(url).then(remember),
+    get: (url: string) => from(agent.get(url)).then(remember),
     post: (url: string, body?: object, withXsrf = true) =>
       unsafe('post', url, body, withXsrf),
     put: (url: string, body?: object) => unsafe('put', url, body),

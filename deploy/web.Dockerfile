@@ -13,7 +13,8 @@ ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx nx build web --configuration=production
+# The build, then .br/.gz beside each asset (tools/web/precompress.mjs) for gzip_static.
+RUN npx nx run web:precompress
 
 FROM ${NGINX_IMAGE} AS runtime
 ENV API_UPSTREAM=api:3000

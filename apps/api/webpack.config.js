@@ -23,6 +23,11 @@ module.exports = {
           // Absolute: Nx resolves a "../" path against the workspace root, not this folder.
           entryPath: join(__dirname, '../../libs/api/export/src/export.worker.ts'),
         },
+        {
+          // Noun foraging tags research in worker threads too (libs/api/foraging).
+          entryName: 'foraging-worker',
+          entryPath: join(__dirname, '../../libs/api/foraging/src/foraging.worker.ts'),
+        },
       ],
       tsConfig: './tsconfig.app.json',
       assets: [],

@@ -35,7 +35,13 @@ import pg from 'pg';
 import { createClient } from 'redis';
 import { io } from 'socket.io-client';
 import { generateModel } from './generate-model.mjs';
-import { freePort, request, startServer } from './lib.mjs';
+import {
+  freePort,
+  request,
+  row as resultRow,
+  startServer,
+  writeRows,
+} from './lib.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const main = join(root, 'dist/apps/api/main.js');
@@ -876,6 +882,50 @@ try {
   console.log(
     `\n(load generator, api and floor share this machine's CPUs: compare ratios; ${((Date.now() - startedAt) / 1000).toFixed(0)} s in all)`,
   );
+  const fanoutRows = [];
+  for (const [key, path, target] of [
+    ['N=100', 'REST', 25],
+    ['N=100', 'socket', 25],
+    ['N=500', 'REST', null],
+    ['N=500', 'socket', null],
+  ]) {
+    const r = find(key, path);
+    const floor = r ? floorOf(r) : undefined;
+    const p99 = r?.delivery.p99 ?? null;
+    const ratio = r ? ratioOf(r) : NaN;
+    fanoutRows.push(
+      resultRow(
+        `collab fan-out ${key}, ${path} write (baseline: bare Socket.IO)`,
+        'delivery p99',
+        'ms',
+        p99,
+        {
+          baseline: floor?.delivery.p99 ?? null,
+          target: target ? `<= ${target} ms` : '<= 2x baseline',
+          met: !r
+            ? null
+            : r.missing > 0
+              ? false
+              : target
+                ? p99 <= target
+                : Number.isFinite(ratio) && ratio <= 2,
+        },
+      ),
+    );
+  }
+  fanoutRows.push(
+    resultRow(
+      `collab ${spreadClients} clients connected`,
+      'peak api RSS',
+      'MB',
+      Number.isFinite(worstRss) ? worstRss : null,
+      {
+        target: '< 500 MB',
+        met: Number.isFinite(worstRss) ? worstRss < 500 : null,
+      },
+    ),
+  );
+  await writeRows(fanoutRows, args.json === true ? undefined : args.json);
 } catch (error) {
   console.error(`\nbenchmark failed: ${error?.stack ?? error}`);
   process.exitCode = 1;

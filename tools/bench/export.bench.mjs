@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { generateModel } from './generate-model.mjs';
-import { freePort, request } from './lib.mjs';
+import { freePort, request, row as resultRow, writeRows } from './lib.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = Object.fromEntries(
@@ -238,6 +238,53 @@ try {
   console.log(
     `\napi resident memory (worker threads included): ${idle.peakRssMb} MB idle after the runs, peak ${busy.peakRssMb} MB during the ${large}-object ZIP; export threads: ${env.EXPORT_THREADS ?? 'default (cores, at most 4)'}`,
   );
+  const bigZip = results.find((r) => r.objects === large && r.format === 'zip');
+  await writeRows([
+    resultRow(
+      'export ZIP bundle, 100 objects',
+      `median of ${runs}`,
+      'ms',
+      zip100.ms,
+      {
+        target: '< 2000 ms',
+        met: zip100.ms < 2000,
+      },
+    ),
+    ...FORMATS.filter((format) => format !== 'zip').map((format) =>
+      resultRow(
+        `export ${format}, 100 objects`,
+        `median of ${runs}`,
+        'ms',
+        results.find((r) => r.objects === 100 && r.format === format).ms,
+      ),
+    ),
+    resultRow(
+      `export ZIP bundle, ${large} objects`,
+      `median of ${runs}`,
+      'ms',
+      bigZip.ms,
+    ),
+    resultRow(
+      `api event loop during a ${large}-object ZIP (baseline: idle)`,
+      'loop delay p99',
+      'ms',
+      Number(busy.p99),
+      { baseline: Number(idle.p99) },
+    ),
+    resultRow(
+      `small read during a ${large}-object ZIP (baseline: idle)`,
+      'read p99',
+      'ms',
+      pct(busyLatencies, 99),
+      { baseline: pct(idleLatencies, 99) },
+    ),
+    resultRow(
+      `api RSS during a ${large}-object ZIP`,
+      'peak RSS',
+      'MB',
+      Number(busy.peakRssMb),
+    ),
+  ]);
 } finally {
   child.kill('SIGTERM');
 }

@@ -132,3 +132,48 @@ export async function load(
     failures,
   };
 }
+
+/**
+ * The value of `--json FILE` in argv (or undefined), for benches that also write their figures
+ * as rows `{scenario, figure, unit, value, baseline, ratio, target, met}` (see run-all.mjs).
+ */
+export function jsonOutput(argv = process.argv) {
+  const at = argv.indexOf('--json');
+  return at === -1 ? undefined : argv[at + 1];
+}
+
+/** One result row; `ratio` is value / baseline when both are numbers. */
+export function row(
+  scenario,
+  figure,
+  unit,
+  value,
+  { baseline = null, target = null, met = null } = {},
+) {
+  const round = (x) =>
+    typeof x === 'number' && Number.isFinite(x)
+      ? Math.round(x * 1000) / 1000
+      : null;
+  return {
+    scenario,
+    figure,
+    unit,
+    value: round(value),
+    baseline: round(baseline),
+    ratio:
+      typeof value === 'number' &&
+      typeof baseline === 'number' &&
+      baseline !== 0
+        ? round(value / baseline)
+        : null,
+    target,
+    met,
+  };
+}
+
+/** Writes the rows to `--json FILE` when one was given. */
+export async function writeRows(rows, file = jsonOutput()) {
+  if (!file) return;
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
+}

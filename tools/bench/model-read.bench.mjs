@@ -6,7 +6,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateModel } from './generate-model.mjs';
-import { freePort, load, request, startServer } from './lib.mjs';
+import {
+  freePort,
+  load,
+  request,
+  row as resultRow,
+  startServer,
+  writeRows,
+} from './lib.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = Object.fromEntries(
@@ -122,6 +129,13 @@ try {
   console.log(
     `\nthroughput ratio (ours / bare): ${(ours.rps / floor.rps).toFixed(2)}   p99 ratio (ours / bare): ${(ours.p99 / floor.p99).toFixed(2)}`,
   );
+  const scenario = `GET model, ${objects} objects (baseline: bare Nest route)`;
+  await writeRows([
+    resultRow(scenario, 'throughput', 'req/s', ours.rps, {
+      baseline: floor.rps,
+    }),
+    resultRow(scenario, 'p99 latency', 'ms', ours.p99, { baseline: floor.p99 }),
+  ]);
 } finally {
   stop();
   rmSync(work, { recursive: true, force: true });

@@ -20,6 +20,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CollabIoAdapter } from '@orca/api/collaboration';
 import { AppModule } from './app/app.module';
+import { drainOnSignals } from './app/shutdown';
 import { serveWebApp } from './app/web-app';
 
 function readConfig(): AppConfig {
@@ -89,6 +90,7 @@ async function serve(config: AppConfig): Promise<void> {
   app.useWebSocketAdapter(sockets);
   serveOpenApi(app, buildOpenApiDocument(app));
   const servingWeb = serveWebApp(app, config.webDistPath);
+  drainOnSignals(app, config);
   await app.listen(config.port, config.host);
   app
     .get(Logger)

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import {
   capture,
   newPerson,
-  signUp,
+  inviteToProject,
   signUpWithLearningPlatform,
   watchConsole,
 } from './support/workspace';
@@ -140,20 +140,7 @@ test('the Object Map and the system graph: live, movable, zoomable, downloadable
 
   await test.step('Ada imports the learning platform and invites Bob as a contributor', async () => {
     workspace = await signUpWithLearningPlatform(adaPage, ada);
-    await adaPage.getByTestId('nav-settings').click();
-    await adaPage.getByTestId('invite-email').fill(bob.email);
-    await adaPage
-      .getByTestId('invite-role')
-      .selectOption({ label: 'contributor' });
-    await adaPage.getByTestId('invite-submit').click();
-    const link = adaPage.getByTestId('invitation-accept-url');
-    await expect(link).toHaveValue(/\/invitations\/.+/);
-    const acceptPath = new URL(await link.inputValue()).pathname;
-    await bobPage.goto(acceptPath);
-    await bobPage.getByTestId('invitation-sign-up').click();
-    await signUp(bobPage, bob);
-    await bobPage.getByTestId('accept-invitation').click();
-    await expect(bobPage).toHaveURL(/\/projects$/);
+    await inviteToProject(adaPage, bobPage, bob);
   });
 
   await test.step('the Object Map: a column per object in model order, in the OOUX colours', async () => {

@@ -4,6 +4,7 @@ import { contrastProblems } from './support/accessibility';
 import {
   capture,
   fixturePath,
+  inviteToProject,
   newPerson,
   objectRow,
   signUp,
@@ -12,9 +13,10 @@ import {
 
 /**
  * Noun foraging as a team does it: the facilitator pastes an interview, the candidates come back
- * ranked with their sentences, and each promotion (object, synonym, attribute) reaches the
- * contributor's browser live — in the Object Guide and as "in the model" on the candidates —
- * and Undo takes the last one back. Nothing is done through the API by hand.
+ * ranked with their sentences, a second text she forages (and removes) appears (and goes) on the
+ * contributor's foraging page without a reload, and each promotion (object, synonym, attribute)
+ * reaches the contributor's browser live — in the Object Guide and as "in the model" on the
+ * candidates — and Undo takes the last one back. Nothing is done through the API by hand.
  */
 
 function candidateRow(page: Page, name: string): Locator {
@@ -70,19 +72,7 @@ test('a facilitator forages an interview and promotes candidates; a contributor 
       .click();
     await expect(adaPage).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
     workspace = new URL(adaPage.url()).pathname;
-    await adaPage.getByTestId('nav-settings').click();
-    await adaPage.getByTestId('invite-email').fill(bob.email);
-    await adaPage
-      .getByTestId('invite-role')
-      .selectOption({ label: 'contributor' });
-    await adaPage.getByTestId('invite-submit').click();
-    const link = adaPage.getByTestId('invitation-accept-url');
-    await expect(link).toHaveValue(/\/invitations\/.+/);
-    await bobForaging.goto(new URL(await link.inputValue()).pathname);
-    await bobForaging.getByTestId('invitation-sign-up').click();
-    await signUp(bobForaging, bob);
-    await bobForaging.getByTestId('accept-invitation').click();
-    await expect(bobForaging).toHaveURL(/\/projects$/);
+    await inviteToProject(adaPage, bobForaging, bob);
   });
 
   await test.step('Ada pastes the interview; the candidates come back ranked, with their sentences', async () => {
@@ -149,6 +139,45 @@ test('a facilitator forages an interview and promotes candidates; a contributor 
       'data-in-model',
       'false',
     );
+  });
+  await test.step('Ada forages a second text: Bob sees the source and its candidates appear, then go', async () => {
+    await expect(candidateRow(bobForaging, 'Waiver')).toHaveCount(0);
+    await adaPage.getByTestId('foraging-name').fill('Volunteer notes');
+    await adaPage
+      .getByTestId('foraging-text')
+      .fill(
+        'Volunteers sign a waiver before their first work day. The waiver names an emergency contact, and the coordinator files every waiver in the shed.',
+      );
+    await adaPage.getByTestId('foraging-submit').click();
+    await expect(adaPage.getByTestId('foraging-source')).toHaveCount(2);
+
+    // No reload on Bob's side: the socket says a source was added, the page reads it.
+    const bobSources = bobForaging.getByTestId('foraging-source');
+    await expect(bobSources).toHaveCount(2);
+    await expect(bobSources.nth(1)).toHaveAttribute(
+      'data-source-name',
+      'Volunteer notes',
+    );
+    await expect(bobForaging.getByTestId('foraging-live-note')).toHaveText(
+      'Ada Facilitator added “Volunteer notes”.',
+    );
+    await expect(candidateRow(bobForaging, 'Waiver')).toBeVisible();
+    await capture(bobForaging, 'foraging-05-bob-sees-a-new-source');
+
+    await adaPage
+      .locator(
+        '[data-testid="foraging-source"][data-source-name="Volunteer notes"]',
+      )
+      .getByTestId('foraging-source-remove')
+      .click();
+    await adaPage.getByTestId('confirm-dialog-confirm').click();
+    await expect(adaPage.getByTestId('foraging-source')).toHaveCount(1);
+    await expect(bobSources).toHaveCount(1);
+    await expect(bobForaging.getByTestId('foraging-live-note')).toHaveText(
+      'Ada Facilitator removed “Volunteer notes”.',
+    );
+    await expect(candidateRow(bobForaging, 'Waiver')).toHaveCount(0);
+    await selectCandidate(adaPage, 'Plot');
   });
   await test.step('Ada promotes Plot to an object: Bob sees it in both tabs at once', async () => {
     await adaPage.getByTestId('promote-object').click();

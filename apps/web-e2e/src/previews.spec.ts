@@ -5,7 +5,7 @@ import { contrastProblems } from './support/accessibility';
 import {
   capture,
   newPerson,
-  signUp,
+  inviteToProject,
   signUpWithLearningPlatform,
   watchConsole,
 } from './support/workspace';
@@ -285,21 +285,7 @@ test('CDLL previews: card, detail, list and landing from the model, gaps linked 
   });
 
   await test.step('Ada invites Bob', async () => {
-    await adaPage.getByTestId('nav-settings').click();
-    await adaPage.getByTestId('invite-email').fill(bob.email);
-    await adaPage
-      .getByTestId('invite-role')
-      .selectOption({ label: 'contributor' });
-    await adaPage.getByTestId('invite-submit').click();
-    const link = adaPage.getByTestId('invitation-accept-url');
-    await expect(link).toHaveValue(/\/invitations\/.+/);
-    const acceptPath = new URL(await link.inputValue()).pathname;
-
-    await bobPage.goto(acceptPath);
-    await bobPage.getByTestId('invitation-sign-up').click();
-    await signUp(bobPage, bob);
-    await bobPage.getByTestId('accept-invitation').click();
-    await expect(bobPage).toHaveURL(/\/projects$/);
+    await inviteToProject(adaPage, bobPage, bob);
   });
 
   await test.step('a core attribute Bob adds appears in Ada’s previews without a reload', async () => {

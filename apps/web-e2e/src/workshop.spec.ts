@@ -3,6 +3,7 @@ import {
   capture,
   newPerson,
   objectRow,
+  inviteToProject,
   signUp,
   watchConsole,
 } from './support/workspace';
@@ -113,21 +114,7 @@ test('a workshop runs Discovery, Requirements and Prioritization with two people
     await expect(adaPage).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
     workspace = new URL(adaPage.url()).pathname;
 
-    await adaPage.getByTestId('nav-settings').click();
-    await adaPage.getByTestId('invite-email').fill(bob.email);
-    await adaPage
-      .getByTestId('invite-role')
-      .selectOption({ label: 'contributor' });
-    await adaPage.getByTestId('invite-submit').click();
-    const link = adaPage.getByTestId('invitation-accept-url');
-    await expect(link).toHaveValue(/\/invitations\/.+/);
-    const acceptPath = new URL(await link.inputValue()).pathname;
-
-    await bobPage.goto(acceptPath);
-    await bobPage.getByTestId('invitation-sign-up').click();
-    await signUp(bobPage, bob);
-    await bobPage.getByTestId('accept-invitation').click();
-    await expect(bobPage).toHaveURL(/\/projects$/);
+    await inviteToProject(adaPage, bobPage, bob);
     for (const page of pages) {
       await page.goto(`${workspace}/objects`);
       await expect(page.getByTestId('connection-indicator')).toHaveAttribute(

@@ -30,6 +30,8 @@ export class ServerProcess {
   private child: ChildProcess | undefined;
   private output = '';
   private exit: Promise<void> = Promise.resolve();
+  /** The exit code once the process has exited (null: killed by a signal, or still running). */
+  exitCode: number | null = null;
   baseUrl = '';
 
   /** `env`: what to set on top of this process's environment (undefined removes a variable). */
@@ -69,6 +71,7 @@ export class ServerProcess {
     child.stderr?.on('data', keep);
     this.exit = new Promise((done) => {
       child.once('exit', (code, signal) => {
+        this.exitCode = code;
         this.output += `\n[exited with ${signal ?? `code ${code}`}]`;
         done();
       });
@@ -111,6 +114,25 @@ export class ServerProcess {
       this.child.exitCode === null &&
       this.child.signalCode === null
     );
+  }
+
+  /** kill -9: no chance to close anything (a crash, an OOM kill, a pulled plug). */
+  async kill(): Promise<void> {
+    if (!this.child || !this.running) return;
+    this.child.kill('SIGKILL');
+    await this.exit;
+  }
+
+  /**
+   * Sends SIGTERM without waiting (a pod being stopped mid-work); resolves with how long the
+   * process took to exit, in ms.
+   */
+  async terminate(): Promise<number> {
+    if (!this.child || !this.running) return 0;
+    const sent = Date.now();
+    this.child.kill('SIGTERM');
+    await this.exit;
+    return Date.now() - sent;
   }
 
   /** SIGTERM, as a container runtime stops it: PGlite must close its files cleanly. */

@@ -4,6 +4,7 @@ import { type AppConfig, CoreModule } from '@orca/api/core';
 import { CollaborationModule } from '@orca/api/collaboration';
 import { ExportModule } from '@orca/api/export';
 import { ForagingModule } from '@orca/api/foraging';
+import { MetricsModule } from '@orca/api/metrics';
 import { ModelModule } from '@orca/api/model';
 import { ProjectsModule } from '@orca/api/projects';
 import { SnapshotsModule } from '@orca/api/snapshots';
@@ -23,6 +24,7 @@ export class AppModule {
         SnapshotsModule,
         ExportModule,
         ForagingModule,
+        MetricsModule,
       ],
     };
   }

@@ -139,3 +139,31 @@ export async function signUpWithLearningPlatform(
 export function objectRow(page: Page, name: string): Locator {
   return page.locator(`[data-testid="object-row"][data-object-name="${name}"]`);
 }
+
+/**
+ * From a workspace the facilitator has open: invites `guest` with `role` on the settings page,
+ * then the guest opens the link, signs up from it and accepts, landing on their project list.
+ * Specs about the invitation flow itself (foundation, workspace) spell these steps out instead.
+ */
+export async function inviteToProject(
+  facilitatorPage: Page,
+  guestPage: Page,
+  guest: Person,
+  role: 'viewer' | 'contributor' | 'facilitator' = 'contributor',
+): Promise<void> {
+  await facilitatorPage.getByTestId('nav-settings').click();
+  await facilitatorPage.getByTestId('invite-email').fill(guest.email);
+  await facilitatorPage
+    .getByTestId('invite-role')
+    .selectOption({ label: role });
+  await facilitatorPage.getByTestId('invite-submit').click();
+  const link = facilitatorPage.getByTestId('invitation-accept-url');
+  await expect(link).toHaveValue(/\/invitations\/.+/);
+  const acceptPath = new URL(await link.inputValue()).pathname;
+
+  await guestPage.goto(acceptPath);
+  await guestPage.getByTestId('invitation-sign-up').click();
+  await signUp(guestPage, guest);
+  await guestPage.getByTestId('accept-invitation').click();
+  await expect(guestPage).toHaveURL(/\/projects$/);
+}

@@ -17,4 +17,5 @@ export * from './lib/openapi/openapi';
 export * from './lib/openapi/problem.dto';
 export * from './lib/http/params';
 export * from './lib/http/xsrf-cookie';
+export * from './lib/logging/request-id';
 export * from './lib/database/transformers';

@@ -11,7 +11,7 @@ export {
   validateModel,
   type ValidationOptions,
 } from './lib/validation';
-export { isId } from './lib/field-rules';
+export { isUuid } from './lib/ids';
 export * from './lib/apply-change';
 export * from './lib/queries';
 export * from './lib/nested-object-matrix';

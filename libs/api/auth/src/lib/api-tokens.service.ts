@@ -1,6 +1,7 @@
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Cache } from 'cache-manager';
+import { Subject } from 'rxjs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { notFound } from '@orca/api/core';
 import { IsNull, type Repository } from 'typeorm';
@@ -19,6 +20,8 @@ const LAST_USED_PRECISION_MS = 60_000;
 const CACHE_TTL_MS = 30_000;
 
 interface CachedToken {
+  /** The token's id (older cache entries may lack it). */
+  id?: string;
   userId: string;
   email: string;
   displayName: string;
@@ -42,6 +45,9 @@ function toDto(token: ApiTokenEntity): ApiTokenDto {
 /** Personal API tokens for OpenAPI clients: `Authorization: Bearer orca_pat_…`. */
 @Injectable()
 export class ApiTokensService {
+  /** Every revocation, for live connections that rode on the token. */
+  readonly revoked$ = new Subject<{ userId: string; tokenId: string }>();
+
   constructor(
     @InjectRepository(ApiTokenEntity)
     private readonly tokens: Repository<ApiTokenEntity>,
@@ -88,6 +94,7 @@ export class ApiTokensService {
     if (!result.affected || !token)
       throw notFound('token_not_found', 'API token');
     await this.cache.del(cacheKey(token.tokenHash));
+    this.revoked$.next({ userId, tokenId: id });
   }
 
   /** Drops the cached copies of the person's tokens, e.g. after their name or email changed. */
@@ -114,6 +121,7 @@ export class ApiTokensService {
         email: cached.email,
         displayName: cached.displayName,
         via: 'token',
+        tokenId: cached.id,
       };
     const found = await this.tokens.findOne({
       where: { tokenHash },
@@ -132,6 +140,7 @@ export class ApiTokensService {
       await this.tokens.update({ id: found.id }, { lastUsedAt: new Date() });
     }
     const value: CachedToken = {
+      id: found.id,
       userId: found.userId,
       email: found.user.email,
       displayName: found.user.displayName,
@@ -143,6 +152,7 @@ export class ApiTokensService {
       email: found.user.email,
       displayName: found.user.displayName,
       via: 'token',
+      tokenId: found.id,
     };
   }
 }

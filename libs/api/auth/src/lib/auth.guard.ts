@@ -11,7 +11,7 @@ import {
   XSRF_COOKIE,
   XSRF_HEADER,
 } from '@orca/shared/contracts';
-import { type ProjectRole, roleSatisfies } from '@orca/shared/domain';
+import { isUuid, type ProjectRole, roleSatisfies } from '@orca/shared/domain';
 import { timingSafeEqual } from 'node:crypto';
 import { ApiTokensService } from './api-tokens.service';
 import {
@@ -23,7 +23,6 @@ import { ProjectAccessResolver } from './project-access';
 import { SessionsService } from './sessions.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -140,7 +139,7 @@ export class AuthGuard implements CanActivate {
       'project_not_found',
       'Project not found',
     );
-    if (typeof projectId !== 'string' || !UUID.test(projectId)) throw notFound;
+    if (!isUuid(projectId)) throw notFound;
     const access: ProjectAccessResolver =
       this.projectAccess ??
       this.moduleRef.get(ProjectAccessResolver, { strict: false });

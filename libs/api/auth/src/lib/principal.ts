@@ -9,6 +9,8 @@ export interface Principal {
   via: 'session' | 'token';
   /** SHA-256 of the session secret, for sign-out. */
   sessionId?: string;
+  /** The API token's id, so its live connections close when it is revoked. */
+  tokenId?: string;
 }
 
 export interface AuthenticatedRequest extends Request {

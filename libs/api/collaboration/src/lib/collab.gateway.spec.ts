@@ -7,11 +7,13 @@ import {
   uniqueEmail,
 } from '@orca/api/core/testing';
 import { ExportService } from '@orca/api/export';
+import { ForagingService } from '@orca/api/foraging';
 import {
   SESSION_COOKIE,
   type ChangeApplied,
   type CollabClientEvents,
   type ExportProgressEvent,
+  type ForagingChangedEvent,
   type CollabServerEvents,
   type JoinResponse,
   type LockResponse,
@@ -87,7 +89,8 @@ describe('live collaboration over Socket.IO (/collab)', () => {
       | 'presence:state'
       | 'project:revoked'
       | 'lock:state'
-      | 'export:progress',
+      | 'export:progress'
+      | 'foraging:changed',
     where: (payload: T) => boolean = () => true,
   ) =>
     new Promise<T>((resolve, reject) => {
@@ -677,5 +680,32 @@ describe('live collaboration over Socket.IO (/collab)', () => {
         .timeout(10_000)
         .emitWithAck('export:cancel', { exportId }),
     ).toEqual({ ok: false });
+  });
+
+  it("tells everyone in a project's room, and no one else, that its research changed", async () => {
+    const { browser: ana, user: anaUser } = await person('Ana Forager');
+    const { projectId, member: vera } = await projectWith(ana, 'viewer');
+    const { browser: otto } = await person('Otto Outsider');
+    const anaSocket = await connect(ana);
+    const veraSocket = await connect(vera);
+    const ottoSocket = await connect(otto);
+    await join(anaSocket, projectId);
+    await join(veraSocket, projectId);
+    let ottoHeard = false;
+    ottoSocket.on('foraging:changed', () => (ottoHeard = true));
+    // The foraging lib's own tests show the service announcing real adds and removals.
+    const event: ForagingChangedEvent = {
+      projectId,
+      kind: 'source-removed',
+      sourceId: randomUUID(),
+      actor: { id: anaUser.id, displayName: 'Ana Forager' },
+    };
+    const heard = [anaSocket, veraSocket].map((socket) =>
+      next<ForagingChangedEvent>(socket, 'foraging:changed'),
+    );
+    app.app.get(ForagingService).changes$.next(event);
+    expect(await Promise.all(heard)).toEqual([event, event]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ottoHeard).toBe(false);
   });
 });

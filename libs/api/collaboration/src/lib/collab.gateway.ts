@@ -3,6 +3,7 @@ import {
   Logger,
   type OnModuleDestroy,
   type OnModuleInit,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -19,8 +20,17 @@ import {
   type Principal,
   SessionsService,
 } from '@orca/api/auth';
-import { APP_CONFIG, type AppConfig, ProblemException } from '@orca/api/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  ProblemException,
+  REQUEST_ID_HEADER,
+  requestIdOf,
+  runWithLogContext,
+} from '@orca/api/core';
 import { ExportService } from '@orca/api/export';
+import { ForagingService } from '@orca/api/foraging';
+import { Metrics } from '@orca/api/metrics';
 import { ChangePipeline, ModelHistory } from '@orca/api/model';
 import { ProjectsService } from '@orca/api/projects';
 import {
@@ -37,15 +47,18 @@ import {
   SESSION_COOKIE,
   type SubmitResponse,
 } from '@orca/shared/contracts';
-import { canEditModel, type Change, isId } from '@orca/shared/domain';
+import { canEditModel, type Change, isUuid } from '@orca/shared/domain';
 import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import { CollabState, HEARTBEAT_MS } from './collab-state';
+import { SocketLogContext } from './socket-log-context.interceptor';
 
 interface SocketData {
   principal: Principal;
   /** Stable across reconnects when the client sends one: the key of mutation de-duplication. */
   clientId: string;
+  /** The handshake's `X-Request-Id` (or a new one): every log line of this socket's events has it. */
+  requestId: string;
 }
 
 type CollabSocket = Socket<
@@ -137,6 +150,7 @@ const notMember: CollabError = {
  * project's room as `change:applied`.
  */
 @WebSocketGateway({ namespace: COLLAB_NAMESPACE })
+@UseInterceptors(SocketLogContext)
 export class CollabGateway
   implements
     OnGatewayInit,
@@ -164,7 +178,9 @@ export class CollabGateway
     private readonly tokens: ApiTokensService,
     private readonly state: CollabState,
     private readonly exports: ExportService,
+    private readonly foraging: ForagingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -179,37 +195,70 @@ export class CollabGateway
       this.exports.progress$.subscribe(({ userId, ...progress }) =>
         this.server?.to(userRoom(userId)).emit('export:progress', progress),
       ),
+      // A source added to or removed from a project's research: everyone in its room.
+      this.foraging.changes$.subscribe((event) =>
+        this.server?.to(room(event.projectId)).emit('foraging:changed', event),
+      ),
       this.projects.accessRevoked$.subscribe(
         (revoked) =>
           void this.revoke(revoked.projectId, revoked.userId, revoked.reason),
       ),
-      this.sessions.ended$.subscribe(
-        ({ userId, sessionIds }) =>
-          void this.endSessions(userId, sessionIds).catch((error: unknown) =>
-            this.logger.warn(
-              { err: error },
-              'closing signed-out sockets failed',
-            ),
-          ),
+      this.sessions.ended$.subscribe(({ userId, sessionIds }) => {
+        const ended = new Set(sessionIds);
+        this.closeSockets(
+          userId,
+          ({ sessionId }) => sessionId !== undefined && ended.has(sessionId),
+        );
+      }),
+      // A revoked API token stops a script's live connection too, not only its REST calls.
+      this.tokens.revoked$.subscribe(({ userId, tokenId }) =>
+        this.closeSockets(userId, (principal) => principal.tokenId === tokenId),
       ),
     );
   }
 
   /**
-   * A signed-out session's sockets close at once, on every instance; the client's reconnect is
-   * then refused as `unauthenticated`, and the page says the session ended.
+   * Closes a person's sockets whose credentials ended (a signed-out session, a revoked token):
+   * this instance's at once, before the HTTP answer, the other instances' through the adapter.
+   * The client's reconnect is then refused as `unauthenticated`, and the page says so.
    */
-  private async endSessions(
+  private closeSockets(
     userId: string,
-    sessionIds: readonly string[],
-  ): Promise<void> {
-    const ended = new Set(sessionIds);
-    const sockets = await this.server.in(userRoom(userId)).fetchSockets();
-    for (const socket of sockets) {
-      const sessionId = socket.data.principal?.sessionId;
-      if (sessionId !== undefined && ended.has(sessionId))
-        socket.disconnect(true);
-    }
+    ended: (principal: Principal) => boolean,
+  ): void {
+    const matches = (principal: Principal | undefined) =>
+      principal?.userId === userId && ended(principal);
+    for (const socket of this.server?.sockets.values() ?? [])
+      if (matches(socket.data.principal)) socket.disconnect(true);
+    this.server
+      ?.in(userRoom(userId))
+      .fetchSockets()
+      .then((sockets) => {
+        for (const socket of sockets)
+          if (matches(socket.data.principal)) socket.disconnect(true);
+      })
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'closing ended sockets failed'),
+      );
+  }
+
+  /**
+   * Shutdown, step one (decision 0027): tells this instance's sockets to send nothing more. They
+   * stay connected, so the answers to what they already sent still reach them.
+   */
+  drain(closesWithinMs: number): number {
+    this.server?.local.emit('server:draining', { closesWithinMs });
+    return this.server?.sockets.size ?? 0;
+  }
+
+  /**
+   * Shutdown, step two: closes every connection as a network drop would. Clients reconnect
+   * (through the load balancer, to another instance), rejoin from their rev and resend what was
+   * not acknowledged; the other instances see these people leave at once.
+   */
+  closeConnections(): void {
+    for (const socket of this.server?.sockets.values() ?? [])
+      socket.conn.close();
   }
 
   onModuleDestroy(): void {
@@ -253,8 +302,16 @@ export class CollabGateway
       );
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
+    this.metrics.observeCollab(() => ({
+      sockets: namespace.sockets.size,
+      rooms: [...namespace.adapter.rooms.keys()].filter((name) =>
+        name.startsWith('project:'),
+      ).length,
+    }));
     namespace.use((socket, next) => {
-      this.authenticate(socket)
+      const reqId = requestIdOf(socket.handshake.headers[REQUEST_ID_HEADER]);
+      socket.data.requestId = reqId;
+      runWithLogContext({ reqId }, () => this.authenticate(socket))
         .then((principal) => {
           if (typeof principal === 'string') return next(new Error(principal));
           const clientId = socket.handshake.auth?.['clientId'];
@@ -304,7 +361,7 @@ export class CollabGateway
     @MessageBody() request: { projectId?: unknown; sinceRev?: unknown },
   ): Promise<JoinResponse> {
     const projectId = request?.projectId;
-    if (!isId(projectId)) return { ok: false, error: notMember };
+    if (!isUuid(projectId)) return { ok: false, error: notMember };
     const principal = socket.data.principal;
     const role = await this.projects.roleOf(projectId, principal.userId);
     if (!role) return { ok: false, error: notMember };
@@ -318,9 +375,10 @@ export class CollabGateway
     this.schedulePresence(projectId, true);
     const presence = await this.state.members(projectId);
     const locks = await this.state.locks(projectId);
+    // A rev is a safe whole number (1e308 is an integer too, and no database column holds it).
     const sinceRev =
-      typeof request.sinceRev === 'number' && Number.isInteger(request.sinceRev)
-        ? request.sinceRev
+      Number.isSafeInteger(request.sinceRev) && Number(request.sinceRev) >= 0
+        ? Number(request.sinceRev)
         : null;
     if (sinceRev !== null && sinceRev > 0) {
       const page = await this.history.page(
@@ -355,7 +413,7 @@ export class CollabGateway
     @ConnectedSocket() socket: CollabSocket,
     @MessageBody() request: { projectId?: unknown },
   ): Promise<{ ok: true }> {
-    if (isId(request?.projectId)) {
+    if (isUuid(request?.projectId)) {
       await socket.leave(room(request.projectId));
       await this.leaveProject(request.projectId, socket.id);
     }
@@ -374,7 +432,7 @@ export class CollabGateway
     },
   ): Promise<SubmitResponse> {
     const projectId = request?.projectId;
-    if (!isId(projectId) || !socket.rooms.has(room(projectId))) {
+    if (!isUuid(projectId) || !socket.rooms.has(room(projectId))) {
       return {
         ok: false,
         error: {
@@ -443,7 +501,7 @@ export class CollabGateway
     @ConnectedSocket() socket: CollabSocket,
     @MessageBody() request: { projectId?: unknown; focus?: unknown },
   ): Promise<void> {
-    if (!isId(request?.projectId)) return;
+    if (!isUuid(request?.projectId)) return;
     const focus = readFocus(request.focus);
     if (await this.state.touch(request.projectId, socket.id, focus))
       this.schedulePresence(request.projectId);
@@ -455,7 +513,7 @@ export class CollabGateway
     @MessageBody() request: { projectId?: unknown; target?: unknown },
   ): Promise<LockResponse> {
     const projectId = request?.projectId;
-    if (!isId(projectId) || !socket.rooms.has(room(projectId)))
+    if (!isUuid(projectId) || !socket.rooms.has(room(projectId)))
       return {
         ok: false,
         error: {
@@ -500,7 +558,7 @@ export class CollabGateway
     @MessageBody() request: { projectId?: unknown; target?: unknown },
   ): Promise<{ ok: boolean }> {
     const target = readFocus(request?.target);
-    if (!isId(request?.projectId) || !target) return { ok: false };
+    if (!isUuid(request?.projectId) || !target) return { ok: false };
     const released = await this.state.release(
       request.projectId,
       target,
@@ -547,19 +605,28 @@ export class CollabGateway
     this.server?.to(room(projectId)).emit('lock:state', { projectId, locks });
   }
 
-  /** Removes a person (or everyone, for a deleted project) from a project's room on every instance. */
+  /**
+   * Removes a person (or everyone, for a deleted project) from a project's room on every
+   * instance, at once: this instance's sockets leave before the HTTP answer is sent, and the
+   * adapter carries the same operation to the others ahead of any later broadcast, so a removed
+   * member never hears the next change. (Clients ignore a `project:revoked` of another project.)
+   */
   private async revoke(
     projectId: string,
     userId: string | null,
     reason: string,
   ): Promise<void> {
-    const sockets = await this.server.in(room(projectId)).fetchSockets();
-    for (const socket of sockets) {
-      if (userId !== null && socket.data.principal?.userId !== userId) continue;
-      socket.emit('project:revoked', { projectId, reason });
-      socket.leave(room(projectId));
-      await this.state.leave(projectId, socket.id);
-    }
+    const whose = userId === null ? room(projectId) : userRoom(userId);
+    this.server.to(whose).emit('project:revoked', { projectId, reason });
+    this.server.in(whose).socketsLeave(room(projectId));
+    // Their presence and locks go too (a deleted project's: this instance's; the rest expire).
+    const sockets =
+      userId === null
+        ? [...this.server.sockets.values()].filter((socket) =>
+            this.state.projectsOf(socket.id).includes(projectId),
+          )
+        : await this.server.in(whose).fetchSockets();
+    for (const socket of sockets) await this.state.leave(projectId, socket.id);
     await this.broadcastPresence(projectId);
     await this.broadcastLocks(projectId);
   }

@@ -3,13 +3,22 @@ import { REDIS_CLIENT, type RedisConnection } from '@orca/api/core';
 import { CollabState, MemoryHashes, RedisHashes } from './collab-state';
 import { AuthModule } from '@orca/api/auth';
 import { ExportModule } from '@orca/api/export';
+import { ForagingModule } from '@orca/api/foraging';
+import { MetricsModule } from '@orca/api/metrics';
 import { ModelModule } from '@orca/api/model';
 import { ProjectsModule } from '@orca/api/projects';
 import { CollabGateway } from './collab.gateway';
 
 /** Live collaboration over Socket.IO (namespace /collab). */
 @Module({
-  imports: [AuthModule, ProjectsModule, ModelModule, ExportModule],
+  imports: [
+    AuthModule,
+    ProjectsModule,
+    ModelModule,
+    ExportModule,
+    ForagingModule,
+    MetricsModule,
+  ],
   providers: [
     CollabGateway,
     {

@@ -7,6 +7,7 @@ import { applyDecorators, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { ApiProblems, validationFailed } from '@orca/api/core';
 import type { FieldError } from '@orca/shared/contracts';
+import { isUuid } from '@orca/shared/domain';
 import type { Response } from 'express';
 import {
   EXPORT_FORMATS,
@@ -15,8 +16,6 @@ import {
   isExportFormat,
 } from './formats/catalog';
 import type { ExportedFile } from './export.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CONTENT_TYPES = [
   ...new Set(Object.values(FORMAT_DESCRIPTIONS).map((f) => f.contentType)),
@@ -46,10 +45,7 @@ export function parseExportQuery(query: {
       field: 'priority',
       message: 'priority may only be `now` (export the Now view)',
     });
-  if (
-    exportId !== undefined &&
-    (typeof exportId !== 'string' || !UUID.test(exportId))
-  )
+  if (exportId !== undefined && !isUuid(exportId))
     errors.push({ field: 'exportId', message: 'exportId must be a UUID' });
   if (errors.length > 0 || !isExportFormat(format))
     throw validationFailed(errors);

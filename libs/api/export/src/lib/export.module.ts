@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '@orca/api/metrics';
 import { ModelModule } from '@orca/api/model';
 import { ProjectsModule } from '@orca/api/projects';
 import { CsvImportController } from './csv-import/csv-import.controller';
@@ -12,7 +13,7 @@ import { ExportService } from './export.service';
  * (`EXPORT_THREADS`, `EXPORT_WORKER_FILE`).
  */
 @Module({
-  imports: [ModelModule, ProjectsModule],
+  imports: [ModelModule, ProjectsModule, MetricsModule],
   controllers: [ExportController, CsvImportController],
   providers: [ExportService],
   exports: [ExportService],

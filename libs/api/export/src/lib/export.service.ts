@@ -5,6 +5,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, ProblemException } from '@orca/api/core';
+import { Metrics } from '@orca/api/metrics';
 import { ChangePipeline } from '@orca/api/model';
 import { ProjectsService } from '@orca/api/projects';
 import type { ProjectModel } from '@orca/shared/domain';
@@ -39,6 +40,16 @@ function describeError(error: unknown): { code?: unknown; message: string } {
   if (typeof error !== 'object' || error === null) return { message: '' };
   const { code, message } = error as { code?: unknown; message?: unknown };
   return { code, message: typeof message === 'string' ? message : '' };
+}
+
+/** How a failed export is counted in the metrics. */
+function failureReason(error: unknown, busy: boolean): string {
+  if (isOutOfMemory(error)) return 'out_of_memory';
+  if (busy) return 'busy';
+  // Not found, not a member: the export was refused before it began.
+  if (error instanceof ProblemException && error.getStatus() < 500)
+    return 'refused';
+  return 'error';
 }
 
 /** A worker that died of its heap limit (piscina passes Node's error on). */
@@ -153,6 +164,7 @@ export class ExportService implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pipeline: ChangePipeline,
     private readonly projects: ProjectsService,
+    private readonly metrics: Metrics,
   ) {}
 
   /** The file's bytes, name and type, made by a worker from the model at its current rev. */
@@ -186,6 +198,7 @@ export class ExportService implements OnModuleDestroy {
       });
     };
     const tally = new ProgressTally((share) => emit(share, 'running'));
+    const ended = this.metrics.exportStarted(request.format);
     try {
       const [{ rev, model }, project] = await Promise.all([
         request.snapshot ?? this.pipeline.read(request.projectId),
@@ -216,6 +229,7 @@ export class ExportService implements OnModuleDestroy {
         );
       }
       emit(100, 'done');
+      ended('done');
       return {
         exportId,
         fileName: exportFileName(request.format, options),
@@ -226,6 +240,7 @@ export class ExportService implements OnModuleDestroy {
     } catch (error) {
       if (controller.signal.aborted) {
         emit(percent, 'cancelled');
+        ended('cancelled');
         throw new ProblemException(
           409,
           'export_cancelled',
@@ -234,6 +249,8 @@ export class ExportService implements OnModuleDestroy {
         );
       }
       emit(percent, 'failed');
+      const busy = /queue is at limit/i.test(describeError(error).message);
+      ended('failed', failureReason(error, busy));
       if (isOutOfMemory(error)) {
         this.logger.warn(
           `export ${exportId} (${request.format}) ran out of its ${this.config.exportMemoryMb} MB`,
@@ -245,7 +262,7 @@ export class ExportService implements OnModuleDestroy {
           `The model is too large to export as ${request.format} within ${this.config.exportMemoryMb} MB. Try a smaller format or the Now view, or ask the operator to raise EXPORT_MEMORY_MB.`,
         );
       }
-      if (/queue is at limit/i.test(describeError(error).message)) {
+      if (busy) {
         throw new ProblemException(
           503,
           'export_busy',

@@ -5,6 +5,7 @@ import {
   type InterchangeDocument,
   type ProjectModel,
 } from '@orca/shared/domain';
+import { testId } from '@orca/shared/domain/testing';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,10 +22,10 @@ export interface TestModel {
   readonly model: ProjectModel;
 }
 
-/** Ids `id-1`, `id-2`… so failures are readable. */
+/** Ids `testId('id-1')`, `testId('id-2')`… (UUIDs that spell their label), so failures are readable. */
 export function counterIds(prefix = 'id'): () => string {
   let n = 0;
-  return () => `${prefix}-${++n}`;
+  return () => testId(`${prefix}-${++n}`);
 }
 
 export function modelFrom(document: unknown, name = 'model'): TestModel {

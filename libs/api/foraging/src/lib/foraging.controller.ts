@@ -7,6 +7,7 @@ import {
   Param,
   Post,
   Req,
+  Res,
   UploadedFile,
   UseFilters,
   UseInterceptors,
@@ -28,12 +29,12 @@ import {
   CurrentPrincipal,
   type Principal,
 } from '@orca/api/auth';
-import { ApiProblems, uuidParam } from '@orca/api/core';
+import { ApiProblems, ProblemException, uuidParam } from '@orca/api/core';
 import {
   FORAGING_FILE_FIELD,
   FORAGING_TEXT_MAX_BYTES,
 } from '@orca/shared/contracts';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import {
   AddForagingSourceDoc,
   AddForagingSourceResponseDoc,
@@ -81,7 +82,8 @@ export class ForagingController {
     description:
       `Send \`{name?, text, format?}\` as JSON, or a .txt or .md file as multipart/form-data in the field \`${FORAGING_FILE_FIELD}\` (with an optional \`name\`). ` +
       `At most ${FORAGING_TEXT_MAX_BYTES} bytes of UTF-8 (1 MB). The answer holds the stored source and the candidates of all the project's sources together, ranked; ` +
-      'tagging a large text takes a while (about 25 s for 1 MB) but never holds the server for long at a time.',
+      'the text is tagged in a worker thread, which takes a while for a large one (20–40 s for 1 MB). ' +
+      "Every member in the project's live room hears `foraging:changed` when a source is added or removed.",
   })
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiExtraModels(AddForagingSourceDoc, ForagingUploadDoc)
@@ -108,18 +110,39 @@ export class ForagingController {
       422,
       'empty_text, unstorable_text (a NUL character), not_utf8: names text or file',
     ],
+    [
+      503,
+      'foraging_busy (too many texts at once), foraging_timed_out, foraging_out_of_memory, foraging_failed (the worker stopped): nothing was kept; Retry-After says when to try again',
+    ],
   )
-  add(
+  async add(
     @projectId() id: string,
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
     @Body() body: unknown,
     @UploadedFile() file?: UploadedTextFile,
   ) {
     const input = request.is('multipart/form-data')
       ? readUpload(file, body)
       : readJsonInput(body);
-    return this.foraging.add(id, principal.userId, input);
+    // The client going away stops the worker tagging its text.
+    const cancel = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) cancel.abort();
+    });
+    try {
+      return await this.foraging.add(
+        id,
+        { id: principal.userId, displayName: principal.displayName },
+        input,
+        cancel.signal,
+      );
+    } catch (error) {
+      if (error instanceof ProblemException && error.getStatus() === 503)
+        response.setHeader('Retry-After', '30');
+      throw error;
+    }
   }
 
   @Authenticated({ projectRole: 'viewer' })
@@ -159,7 +182,11 @@ export class ForagingController {
   async remove(
     @projectId() id: string,
     @sourceId() source: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    await this.foraging.remove(id, source);
+    await this.foraging.remove(id, source, {
+      id: principal.userId,
+      displayName: principal.displayName,
+    });
   }
 }

@@ -11,13 +11,18 @@ import { ProjectsModule } from '@orca/api/projects';
 import {
   FORAGING_TEXT_MAX_BYTES,
   type ForagingCandidateDto,
+  type ForagingChangedEvent,
 } from '@orca/shared/contracts';
 import type { ProjectRole } from '@orca/shared/domain';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import request from 'supertest';
+import { buildForagingWorker } from '../testing/foraging-worker-build';
 import { ForagingModule } from './foraging.module';
+import { ForagingService } from './foraging.service';
+import { ForagingWorkers } from './worker/foraging-workers';
 
 const INTERVIEW = readFileSync(
   join(__dirname, '../../../../../../shared/fixtures/interview-notes.txt'),
@@ -34,16 +39,25 @@ const candidate = (list: ForagingCandidateDto[], name: string) => {
   return found;
 };
 
-describe('noun foraging (real database)', () => {
+/** Research of about `bytes` bytes (the brief and the interview in turn). */
+function research(bytes: number): string {
+  let text = '';
+  for (let i = 0; Buffer.byteLength(text) < bytes; i++)
+    text += `${i % 2 ? INTERVIEW : VET_BRIEF}\n\n`;
+  return text;
+}
+
+const FEATURES = [AuthModule, ProjectsModule, ModelModule, ForagingModule];
+
+describe('noun foraging (real database, real worker threads)', () => {
   let app: TestApp;
+  let workerFile: string;
 
   beforeAll(async () => {
-    app = await createTestApp([
-      AuthModule,
-      ProjectsModule,
-      ModelModule,
-      ForagingModule,
-    ]);
+    workerFile = buildForagingWorker();
+    app = await createTestApp(FEATURES, {
+      env: { FORAGING_WORKER_FILE: workerFile, FORAGING_THREADS: '1' },
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -106,6 +120,10 @@ describe('noun foraging (real database)', () => {
 
   it('forages pasted text, keeps it, and a second source (an uploaded .md) adds to the first', async () => {
     const { browser, projectId, base } = await project();
+    const told: ForagingChangedEvent[] = [];
+    const listening = app.app
+      .get(ForagingService)
+      .changes$.subscribe((event) => told.push(event));
     const pasted = await browser.post(base, { text: INTERVIEW });
     expect(pasted.status).toBe(201);
     expect(pasted.body.source).toMatchObject({
@@ -177,7 +195,48 @@ describe('noun foraging (real database)', () => {
     expect((await browser.delete(`${base}/${randomUUID()}`)).body.code).toBe(
       'foraging_source_not_found',
     );
+
+    // Each source added or removed was announced once, for the room (the gateway relays it).
+    listening.unsubscribe();
+    const fay = { id: expect.any(String), displayName: 'Fay Facilitator' };
+    expect(told).toEqual([
+      {
+        projectId,
+        kind: 'source-added',
+        source: pasted.body.source,
+        actor: fay,
+      },
+      {
+        projectId,
+        kind: 'source-added',
+        source: uploaded.body.source,
+        actor: fay,
+      },
+      {
+        projectId,
+        kind: 'source-removed',
+        sourceId: uploaded.body.source.id,
+        actor: fay,
+      },
+    ]);
   });
+
+  it('tags in a worker thread: the event loop stays free while a long text is foraged', async () => {
+    const { browser, base } = await project();
+    const text = research(60_000);
+    const before = performance.eventLoopUtilization();
+    const started = performance.now();
+    const res = await browser.post(base, { text, name: 'Long' });
+    const elapsed = performance.now() - started;
+    const busy = performance.eventLoopUtilization(before).utilization;
+    expect(res.status).toBe(201);
+    expect(res.body.timing.chunks).toBeGreaterThan(50);
+    // Tagging took most of the wait, on another thread: this one was mostly idle meanwhile
+    // (tagging here, in chunks, kept it over 90 % busy).
+    expect(res.body.timing.totalMs).toBeGreaterThan(elapsed / 2);
+    expect(busy).toBeLessThan(0.5);
+    expect(candidate(res.body.candidates, 'Plot').sourceCount).toBe(1);
+  }, 120_000);
 
   it('marks candidates the model already has, by name or synonym', async () => {
     const { browser, projectId, base } = await project();
@@ -391,4 +450,89 @@ describe('noun foraging (real database)', () => {
     }
     expect((await owner.get(base)).body.sources).toHaveLength(1);
   });
+});
+
+describe('noun foraging when the worker pool is full, slow or dying (real worker threads)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    // One thread, no queue and 3 s per text: a text of 200 KB takes longer than that.
+    app = await createTestApp(FEATURES, {
+      env: {
+        FORAGING_WORKER_FILE: buildForagingWorker(),
+        FORAGING_THREADS: '1',
+        FORAGING_QUEUE: '0',
+        FORAGING_TIMEOUT_MS: '3000',
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** Waits until the text sent is in the pool's hands (its one thread). */
+  const handedOver = async () => {
+    const workers = app.app.get(ForagingWorkers);
+    for (let i = 0; i < 500 && workers.inFlight === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(workers.inFlight).toBe(1);
+    return workers.threads;
+  };
+
+  it('says 503 busy to a second text, 503 timed out to a long one, keeps neither, and carries on', async () => {
+    const { browser } = await signedUpBrowser(
+      app,
+      uniqueEmail('fay'),
+      'Fay Facilitator',
+    );
+    const projectId = (await browser.post('/api/v1/projects', { name: 'P' }))
+      .body.id as string;
+    const base = `/api/v1/projects/${projectId}/foraging`;
+
+    const long = browser.post(base, { text: research(200_000), name: 'Long' });
+    await handedOver();
+    const second = await browser.post(base, { text: 'Gardeners book tools.' });
+    expect(second.status).toBe(503);
+    expect(second.headers['content-type']).toMatch(
+      /application\/problem\+json/,
+    );
+    expect(second.headers['retry-after']).toBe('30');
+    expect(second.body.code).toBe('foraging_busy');
+
+    const timedOut = await long;
+    expect(timedOut.status).toBe(503);
+    expect(timedOut.body).toMatchObject({ code: 'foraging_timed_out' });
+    expect(timedOut.body.detail).toMatch(/after 3 s/);
+    expect((await browser.get(base)).body.sources).toEqual([]);
+
+    // The stopped thread was replaced: the next text is foraged.
+    const after = await browser.post(base, { text: 'Gardeners book tools.' });
+    expect(after.status).toBe(201);
+    expect(after.body.sources).toHaveLength(1);
+  }, 60_000);
+
+  it('says 503 when the worker dies in the middle of a text, and the next one is foraged', async () => {
+    const { browser } = await signedUpBrowser(
+      app,
+      uniqueEmail('fay'),
+      'Fay Facilitator',
+    );
+    const projectId = (await browser.post('/api/v1/projects', { name: 'P' }))
+      .body.id as string;
+    const base = `/api/v1/projects/${projectId}/foraging`;
+
+    const dying = browser.post(base, { text: research(200_000) });
+    const [thread] = await handedOver();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await thread.terminate();
+    const res = await dying;
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ code: 'foraging_failed' });
+    expect(res.body.detail).toMatch(/stopped/);
+    expect((await browser.get(base)).body.sources).toEqual([]);
+
+    const next = await browser.post(base, { text: 'Gardeners book tools.' });
+    expect(next.status).toBe(201);
+  }, 60_000);
 });

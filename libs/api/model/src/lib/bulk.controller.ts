@@ -9,7 +9,7 @@ import { ApiProblems, ProblemException, uuidParam } from '@orca/api/core';
 import {
   attributesOf,
   type Change,
-  isId,
+  isUuid,
   keysBetween,
   newRole,
   orderKeysFor,
@@ -139,11 +139,11 @@ export class BulkController {
     );
     if (extra[0])
       throw badRequest(extra[0], `${extra[0]} is not a known field`);
-    if (!isId(request.objectId))
+    if (!isUuid(request.objectId))
       throw badRequest('objectId', 'objectId must be the id of an object');
     if (
       !Array.isArray(request.attributeIds) ||
-      !request.attributeIds.every(isId)
+      !request.attributeIds.every(isUuid)
     )
       throw badRequest(
         'attributeIds',

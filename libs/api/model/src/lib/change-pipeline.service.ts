@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { notFound, ProblemException } from '@orca/api/core';
+import { Metrics } from '@orca/api/metrics';
 import {
   applyChange,
   type Change,
@@ -8,7 +9,7 @@ import {
   DomainError,
   fieldsWrittenBy,
   inverseOf,
-  isId,
+  isUuid,
   type Overwrite,
   overwrittenBy,
   rebaseTextEdit,
@@ -95,6 +96,8 @@ const MODEL_CACHE_SIZE = 200;
 const UNDO_SKIP_LIMIT = 50;
 /** How many later writes are searched for a concurrent write a change replaces. */
 const OVERWRITE_WINDOW = 2000;
+/** A write transaction slower than this is logged as a warning (lock waits included). */
+const SLOW_WRITE_MS = 1000;
 
 /**
  * The one write path (DESIGN §3). Every change — REST, socket, import — is authorised before it
@@ -108,11 +111,19 @@ export class ChangePipeline {
   /** The latest model per project, valid only for the rev it was read at (replicas share nothing else). */
   private readonly models = new Map<string, CachedModel>();
   readonly committed$ = new Subject<CommittedChange>();
+  private readonly logger = new Logger('ChangePipeline');
+  private writing = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ModelStore,
+    private readonly metrics: Metrics,
   ) {}
+
+  /** Write transactions under way now (a draining instance waits for them to end). */
+  get writesInFlight(): number {
+    return this.writing;
+  }
 
   async submit(
     submission: ChangeSubmission,
@@ -270,7 +281,9 @@ export class ChangePipeline {
     work: (apply: ApplyInTransaction, manager: EntityManager) => Promise<T>,
   ): Promise<T> {
     const committed: CommittedChange[] = [];
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const started = performance.now();
+    this.writing++;
+    const transaction = this.dataSource.transaction(async (manager) => {
       let rev = await this.lockProject(manager, projectId);
       let model = await this.modelAt(manager, projectId, rev);
       const apply: ApplyInTransaction = async (submission, mapField) => {
@@ -291,9 +304,33 @@ export class ChangePipeline {
       const value = await work(apply, manager);
       return { value, rev, model };
     });
+    const outcome = await transaction.finally(() => this.writing--);
     this.remember(projectId, outcome.rev, outcome.model);
-    for (const change of committed) this.committed$.next(change);
+    for (const change of committed) {
+      this.metrics.changeCommitted(change.change.kind);
+      // Subscribers (the gateway's broadcast to the room) run synchronously inside next().
+      this.committed$.next(change);
+      this.metrics.changeBroadcast((performance.now() - started) / 1000);
+    }
+    if (committed.length > 0) this.logCommit(projectId, committed, started);
     return outcome.value;
+  }
+
+  /** One line per write transaction; in a request's or socket event's context it carries its id. */
+  private logCommit(
+    projectId: string,
+    committed: readonly CommittedChange[],
+    started: number,
+  ): void {
+    const ms = Math.round(performance.now() - started);
+    const fields = {
+      projectId,
+      revs: committed.map((change) => change.rev),
+      kinds: committed.map((change) => change.change.kind),
+      ms,
+    };
+    if (ms > SLOW_WRITE_MS) this.logger.warn(fields, 'slow write');
+    else this.logger.debug(fields, 'changes committed');
   }
 
   private async applyOne(
@@ -448,6 +485,7 @@ export class ChangePipeline {
     if (!project) throw notFound('project_not_found', 'Project');
     const rev = Number(project.rev);
     const cached = this.models.get(projectId);
+    this.metrics.cacheLookup('model', cached?.rev === rev);
     if (cached?.rev === rev) return cached;
     // Read the rows and the rev in one snapshot, so the model matches the rev it is served with.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
@@ -505,6 +543,7 @@ export class ChangePipeline {
     rev: number,
   ): Promise<ProjectModel> {
     const cached = this.models.get(projectId);
+    this.metrics.cacheLookup('model', cached?.rev === rev);
     if (cached?.rev === rev) return cached.model;
     return this.store.load(manager, projectId);
   }
@@ -600,7 +639,7 @@ export class ChangePipeline {
       target?: { id?: unknown };
     } | null;
     const ids = [candidate?.id, candidate?.target?.id].filter(
-      (id): id is string => isId(id) && !isInModel(model, id),
+      (id): id is string => isUuid(id) && !isInModel(model, id),
     );
     if (ids.length === 0) return new Set();
     const rows: Array<{ id: string }> = await manager.query(
@@ -627,7 +666,7 @@ function isTextEdit(change: unknown): change is {
     candidate !== null &&
     candidate.kind === 'text.edit' &&
     typeof candidate.target?.itemKind === 'string' &&
-    isId(candidate.target.id) &&
+    isUuid(candidate.target.id) &&
     typeof candidate.target.field === 'string' &&
     Array.isArray(candidate.ops)
   );

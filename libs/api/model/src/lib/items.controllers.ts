@@ -36,7 +36,7 @@ import {
   attributesOf,
   type Change,
   ctasInCell,
-  isId,
+  isUuid,
   type ItemKind,
   newAttribute,
   newCta,
@@ -337,7 +337,7 @@ function itemsController(spec: ItemsSpec): Type {
     ) {
       const body = requireObjectBody(rawBody);
       const newId = body['id'] === undefined ? randomUUID() : body['id'];
-      if (!isId(newId))
+      if (!isUuid(newId))
         throw new ProblemException(
           422,
           'validation_failed',

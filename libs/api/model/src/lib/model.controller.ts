@@ -29,7 +29,6 @@ import {
   validationFailed,
 } from '@orca/api/core';
 import type { FieldError } from '@orca/shared/contracts';
-import { isUUID } from 'class-validator';
 import {
   buildCtaMatrix,
   buildNestedObjectMatrix,
@@ -37,6 +36,7 @@ import {
   type CheckRuleId,
   CRUD_CLASSES,
   type CrudClass,
+  isUuid,
   reviewModel,
 } from '@orca/shared/domain';
 import { randomUUID } from 'node:crypto';
@@ -277,7 +277,7 @@ export class ModelController {
   ) {
     const errors: FieldError[] = [];
     const uuid = (value: string | undefined, field: string) => {
-      if (value !== undefined && !isUUID(value)) {
+      if (value !== undefined && !isUuid(value)) {
         errors.push({ field, message: `${field} must be a UUID` });
       }
     };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MetricsModule } from '@orca/api/metrics';
 import { ProjectsModule } from '@orca/api/projects';
 import { BulkController } from './bulk.controller';
 import { ChangePipeline } from './change-pipeline.service';
@@ -30,6 +31,7 @@ import { ModelStore } from './model.store';
       ChangeRow,
     ]),
     ProjectsModule,
+    MetricsModule,
   ],
   // ImportController first: `projects/import` must not be taken for a project id.
   controllers: [

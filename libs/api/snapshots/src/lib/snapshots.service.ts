@@ -10,11 +10,11 @@ import {
 } from '@orca/api/projects';
 import {
   diffModels,
+  isUuid,
   type ModelDiff,
   type ProjectModel,
   withFreshIds,
 } from '@orca/shared/domain';
-import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type {
@@ -199,7 +199,7 @@ export class SnapshotsService {
       return { side: { snapshotId: null, name: CURRENT, rev }, model };
     }
     const [row]: Array<{ name: string; rev: string; model: ProjectModel }> =
-      isUUID(ref)
+      isUuid(ref)
         ? await this.dataSource.query(
             'SELECT name, rev, model FROM snapshots WHERE project_id = $1 AND id = $2',
             [projectId, ref],

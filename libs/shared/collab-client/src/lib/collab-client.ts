@@ -103,6 +103,8 @@ export class CollabClient {
   private pending: Pending[] = [];
   private joining: Promise<void> | null = null;
   private rejoin = false;
+  /** The server said it is shutting down: nothing more goes to it until the next connection. */
+  private draining = false;
   private readonly socket: CollabSocket;
   private readonly projectId: string;
   private readonly clientId: string;
@@ -160,11 +162,21 @@ export class CollabClient {
       });
       this.publish('revoked');
     });
-    on('disconnect', () => {
+    // Its connection closes soon (as a dropped network would), and Socket.IO reconnects, through
+    // the load balancer, to another instance; what was not confirmed is sent there.
+    on('server:draining', () => {
+      this.draining = true;
+    });
+    on('disconnect', (reason: string) => {
       for (const pending of this.pending) pending.inFlight = false;
       if (this.state$.value.status !== 'revoked') this.publish('offline');
+      // A draining server that ends the session itself (rather than the connection) is left for
+      // another one too: Socket.IO does not reconnect after a server-side disconnect.
+      if (this.draining && reason === 'io server disconnect')
+        this.socket.connect();
     });
     on('connect', () => {
+      this.draining = false;
       this.rejoin = false;
       void this.join();
     });
@@ -316,7 +328,7 @@ export class CollabClient {
   private sendNext(): void {
     const pending = this.pending[0];
     if (!pending || pending.inFlight || !this.socket.connected) return;
-    if (this.state$.value.status !== 'live') return;
+    if (this.state$.value.status !== 'live' || this.draining) return;
     pending.inFlight = true;
     this.socket
       .timeout(30_000)

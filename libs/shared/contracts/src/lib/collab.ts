@@ -4,6 +4,7 @@ import type {
   Overwrite,
   ProjectModel,
 } from '@orca/shared/domain';
+import type { ForagingChangedEvent } from './foraging';
 
 /** Socket.IO namespace of live collaboration. */
 export const COLLAB_NAMESPACE = '/collab';
@@ -204,4 +205,17 @@ export interface CollabServerEvents {
   'export:progress': (event: ExportProgressEvent) => void;
   /** You were removed from the project (or it was deleted): its room is closed to you. */
   'project:revoked': (event: { projectId: string; reason: string }) => void;
+  /** A foraged research source was added or removed (everyone in the room hears it). */
+  'foraging:changed': (event: ForagingChangedEvent) => void;
+  /**
+   * This instance is shutting down: send nothing more to it. It answers what it has, then closes
+   * the connection; reconnecting (the load balancer picks another instance) and rejoining resume.
+   */
+  'server:draining': (event: ServerDraining) => void;
+}
+
+/** Sent before an instance closes its sockets on shutdown. */
+export interface ServerDraining {
+  /** The longest the instance will take before it closes the connection. */
+  closesWithinMs: number;
 }

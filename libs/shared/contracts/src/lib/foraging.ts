@@ -151,7 +151,7 @@ export interface AddForagingSourceRequest {
 export interface ForagingTiming {
   chunks: number;
   totalMs: number;
-  /** The longest the event loop was held at once. */
+  /** The longest the tagger worked without a break, in its worker thread (ms). */
   longestBlockMs: number;
 }
 
@@ -159,3 +159,28 @@ export interface AddForagingSourceResponse extends ForagingOverviewDto {
   source: ForagingSourceDto;
   timing: ForagingTiming;
 }
+
+/** Who added or removed a source. */
+export interface ForagingActor {
+  id: string;
+  displayName: string;
+}
+
+/**
+ * A project's research changed: a source was added or removed (socket event `foraging:changed`,
+ * to every member in the project's room). The candidates are ranked over all sources together,
+ * so a page that shows them reads `GET …/foraging` again.
+ */
+export type ForagingChangedEvent =
+  | {
+      projectId: string;
+      kind: 'source-added';
+      source: ForagingSourceDto;
+      actor: ForagingActor;
+    }
+  | {
+      projectId: string;
+      kind: 'source-removed';
+      sourceId: string;
+      actor: ForagingActor;
+    };

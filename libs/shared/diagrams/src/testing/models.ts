@@ -6,6 +6,7 @@ import {
   type InterchangeDocument,
   type ProjectModel,
 } from '@orca/shared/domain';
+import { testId } from '@orca/shared/domain/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -16,7 +17,7 @@ const FIXTURES_DIR = join(__dirname, '../../../../../../shared/fixtures');
 export function modelFrom(document: unknown): ProjectModel {
   let n = 0;
   const result = fromInterchange(document, {
-    generateId: () => `id-${String(++n).padStart(3, '0')}`,
+    generateId: () => testId(`id-${String(++n).padStart(3, '0')}`),
   });
   if (!result.ok)
     throw new Error(

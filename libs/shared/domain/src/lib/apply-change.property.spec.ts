@@ -1,3 +1,4 @@
+import { testId } from '../testing/ids';
 import fc from 'fast-check';
 import {
   changeSeedArbitrary,
@@ -27,7 +28,7 @@ function play(
   step: (model: ProjectModel, change: unknown) => ProjectModel,
 ): ProjectModel {
   let n = 0;
-  const freshId = () => `new-${++n}`;
+  const freshId = () => testId(`new-${++n}`);
   return seeds.reduce(
     (model, seed) => step(model, toChange(model, seed, freshId)),
     start,

@@ -1,3 +1,4 @@
+import { testId } from '../testing/ids';
 import { ModelBuilder } from '../testing/model-builder';
 import { applyChange } from './apply-change';
 import type { Change } from './changes';
@@ -71,16 +72,24 @@ function domainErrorOf(run: () => unknown): DomainError {
 describe('applyChange', () => {
   it('creates an item from a client-generated id, leaving the model given untouched', () => {
     const model = emptyModel();
-    const object = newObject({ id: 'o-1', name: 'Course', orderKey: 'a0' });
+    const object = newObject({
+      id: testId('o-1'),
+      name: 'Course',
+      orderKey: 'a0',
+    });
     const result = applyChange(model, { kind: 'object.create', object });
-    expect(result.model.objects['o-1']).toEqual(object);
+    expect(result.model.objects[testId('o-1')]).toEqual(object);
     expect(result.changed).toBe(true);
     expect(result.effects).toEqual([]);
     expect(model).toEqual(emptyModel());
   });
 
   it('treats the echo of a create as a no-op and returns the very same model', () => {
-    const object = newObject({ id: 'o-1', name: 'Course', orderKey: 'a0' });
+    const object = newObject({
+      id: testId('o-1'),
+      name: 'Course',
+      orderKey: 'a0',
+    });
     const once = applyChange(emptyModel(), {
       kind: 'object.create',
       object,
@@ -305,7 +314,7 @@ describe('applyChange', () => {
   it('moves an attribute to another object, at the rank given', () => {
     const { model, ids } = platform();
     const summary = newAttribute({
-      id: 'a-sum',
+      id: testId('a-sum'),
       objectId: ids.course,
       name: 'Summary',
       type: 'text',
@@ -318,7 +327,7 @@ describe('applyChange', () => {
     const orderKey = orderKeyForIndex(attributesOf(withSummary, ids.lesson), 0);
     const moved = applyChange(withSummary, {
       kind: 'attribute.move',
-      id: 'a-sum',
+      id: testId('a-sum'),
       orderKey,
       objectId: ids.lesson,
     }).model;
@@ -338,12 +347,12 @@ describe('applyChange', () => {
           { itemKind: 'object', id: ids.course },
           { itemKind: 'cta', id: ids.enroll },
           { itemKind: 'attribute', id: ids.title },
-          { itemKind: 'object', id: 'o-gone' },
+          { itemKind: 'object', id: testId('o-gone') },
         ],
         priority: 'later',
         score: 4,
       },
-      { deletedIds: new Set(['o-gone']) },
+      { deletedIds: new Set([testId('o-gone')]) },
     );
     expect(result.model.objects[ids.course]).toMatchObject({
       priority: 'later',
@@ -360,7 +369,7 @@ describe('applyChange', () => {
     expect(result.effects).toEqual([
       {
         kind: 'skipped',
-        target: { itemKind: 'object', id: 'o-gone' },
+        target: { itemKind: 'object', id: testId('o-gone') },
         code: 'item_deleted',
       },
     ]);

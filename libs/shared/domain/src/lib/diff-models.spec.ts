@@ -1,3 +1,4 @@
+import { testId } from '../testing/ids';
 import fc from 'fast-check';
 import {
   changeSeedArbitrary,
@@ -63,7 +64,7 @@ describe('diffModels', () => {
         kind: 'attribute.create',
         attribute: {
           ...model.attributes[ids.title],
-          id: 'attribute-new',
+          id: testId('attribute-new'),
           name: 'Price',
           type: 'currency',
           orderKey: 'a1',
@@ -92,7 +93,10 @@ describe('diffModels', () => {
       }),
     ]);
     expect(diff.attributes.added).toEqual([
-      expect.objectContaining({ id: 'attribute-new', label: 'Class › Price' }),
+      expect.objectContaining({
+        id: testId('attribute-new'),
+        label: 'Class › Price',
+      }),
     ]);
     expect(diff.relationships.changed).toEqual([]);
     expect(diff.totals).toEqual({ added: 1, removed: 1, changed: 1 });
@@ -126,7 +130,7 @@ describe('diffModels (properties)', () => {
     )
     .map(([start, seeds]) => {
       let n = 0;
-      const freshId = () => `new-${++n}`;
+      const freshId = () => testId(`new-${++n}`);
       const end = seeds.reduce((model, seed) => {
         const change = toChange(model, seed, freshId);
         return validateChange(model, change).length > 0

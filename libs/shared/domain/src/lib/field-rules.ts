@@ -23,6 +23,7 @@ import {
   type Role,
 } from './model';
 import { normalizeName, textLength } from './names';
+import { isUuid } from './ids';
 import { isOrderKey } from './ordering';
 import { problem, type Problem } from './problems';
 
@@ -59,23 +60,17 @@ function wrongType(field: string, expected: string, value: unknown): Problem[] {
   ];
 }
 
-/** Client-generated ids: UUIDs in production, anything of this safe shape in tests. */
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
-export function isId(value: unknown): value is string {
-  return typeof value === 'string' && ID_PATTERN.test(value);
-}
-
+/** An item id: a client-generated UUID (see ids.ts). */
 export const idRule: FieldRule = (value, field) => {
   if (typeof value !== 'string')
-    return wrongType(field, 'an id (a string)', value);
-  return isId(value)
+    return wrongType(field, 'an id (a UUID)', value);
+  return isUuid(value)
     ? []
     : [
         problem(
           field,
           'invalid_id',
-          `${fieldLabel(field)} must be an id of up to 64 letters, digits, "-" or "_", not ${describe(value)}.`,
+          `${fieldLabel(field)} must be a UUID in lowercase (like 0b7e5a3c-2f4d-4e8a-9c1b-6d5f4e3a2b1c), not ${describe(value)}.`,
         ),
       ];
 };

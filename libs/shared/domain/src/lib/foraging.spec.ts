@@ -1,3 +1,4 @@
+import { testId } from '../testing/ids';
 import { applyChange } from './apply-change';
 import type { Change } from './changes';
 import {
@@ -23,7 +24,7 @@ function garden(): ProjectModel {
   model = apply(model, {
     kind: 'object.create',
     object: newObject({
-      id: 'plot',
+      id: testId('plot'),
       name: 'Plot',
       synonyms: ['Bed'],
       orderKey: a,
@@ -31,15 +32,24 @@ function garden(): ProjectModel {
   });
   model = apply(model, {
     kind: 'object.create',
-    object: newObject({ id: 'work-day', name: 'Work day', orderKey: b }),
+    object: newObject({
+      id: testId('work-day'),
+      name: 'Work day',
+      orderKey: b,
+    }),
   });
   model = apply(model, {
     kind: 'role.create',
-    role: newRole({ id: 'gardener', name: 'Gardener', orderKey: a }),
+    role: newRole({ id: testId('gardener'), name: 'Gardener', orderKey: a }),
   });
   return apply(model, {
     kind: 'role.create',
-    role: newRole({ id: 'old', name: 'Old', orderKey: b, archived: true }),
+    role: newRole({
+      id: testId('old'),
+      name: 'Old',
+      orderKey: b,
+      archived: true,
+    }),
   });
 }
 
@@ -48,17 +58,19 @@ describe('matching candidates to the model', () => {
     expect(foragingNameKey(' Work-Day ')).toBe(foragingNameKey('workday'));
     const model = garden();
     expect(matchCandidate(model, { name: 'Work Day' })).toEqual({
-      objectId: 'work-day',
+      objectId: testId('work-day'),
       objectName: 'Work day',
       via: 'name',
     });
-    expect(matchCandidate(model, { name: 'PLOT' })?.objectId).toBe('plot');
+    expect(matchCandidate(model, { name: 'PLOT' })?.objectId).toBe(
+      testId('plot'),
+    );
   });
 
   it('finds an object by one of its synonyms, or by a synonym of the candidate', () => {
     const model = garden();
     expect(matchCandidate(model, { name: 'Bed' })).toEqual({
-      objectId: 'plot',
+      objectId: testId('plot'),
       objectName: 'Plot',
       via: 'synonym',
     });
@@ -67,7 +79,7 @@ describe('matching candidates to the model', () => {
         name: 'Allotment',
         synonyms: [{ name: 'plot' }],
       }),
-    ).toEqual({ objectId: 'plot', objectName: 'Plot', via: 'synonym' });
+    ).toEqual({ objectId: testId('plot'), objectName: 'Plot', via: 'synonym' });
   });
 
   it('finds nothing for a new word, and one matcher answers many candidates', () => {
@@ -127,20 +139,20 @@ describe('promoting a candidate', () => {
     const result = promotionChange(
       model,
       { name: 'Allotment' },
-      { as: 'synonym', objectId: 'plot' },
+      { as: 'synonym', objectId: testId('plot') },
       newId,
     );
     if (!result.ok) throw new Error(result.reason);
     expect(result.change).toEqual({
       kind: 'object.update',
-      id: 'plot',
+      id: testId('plot'),
       patch: { synonyms: ['Bed', 'Allotment'] },
     });
     expect(
       promotionChange(
         model,
         { name: 'Work Day' },
-        { as: 'synonym', objectId: 'plot' },
+        { as: 'synonym', objectId: testId('plot') },
         newId,
       ),
     ).toMatchObject({ ok: false, code: 'already_in_model' });
@@ -148,7 +160,7 @@ describe('promoting a candidate', () => {
       promotionChange(
         model,
         { name: 'X' },
-        { as: 'synonym', objectId: 'gone' },
+        { as: 'synonym', objectId: testId('gone') },
         newId,
       ),
     ).toMatchObject({ ok: false, code: 'unknown_object' });
@@ -159,18 +171,18 @@ describe('promoting a candidate', () => {
     const first = promotionChange(
       model,
       { name: 'Fee' },
-      { as: 'attribute', objectId: 'plot', type: 'currency' },
+      { as: 'attribute', objectId: testId('plot'), type: 'currency' },
       newId,
     );
     if (!first.ok) throw new Error(first.reason);
     model = apply(model, first.change);
-    expect(attributesOf(model, 'plot').map((a) => [a.name, a.type])).toEqual([
-      ['Fee', 'currency'],
-    ]);
+    expect(
+      attributesOf(model, testId('plot')).map((a) => [a.name, a.type]),
+    ).toEqual([['Fee', 'currency']]);
     const again = promotionChange(
       model,
       { name: 'fee' },
-      { as: 'attribute', objectId: 'plot' },
+      { as: 'attribute', objectId: testId('plot') },
       newId,
     );
     expect(again).toMatchObject({ ok: false, code: 'invalid' });
@@ -182,13 +194,16 @@ describe('promoting a candidate', () => {
     const result = promotionChange(
       model,
       { name: 'Comment', verbs: ['comment on'] },
-      { as: 'cta', roleId: 'gardener', objectId: 'plot' },
+      { as: 'cta', roleId: testId('gardener'), objectId: testId('plot') },
       newId,
     );
     if (!result.ok) throw new Error(result.reason);
     const after = apply(model, result.change);
     expect(
-      ctasInCell(after, 'gardener', 'plot').map((c) => [c.verb, c.crud]),
+      ctasInCell(after, testId('gardener'), testId('plot')).map((c) => [
+        c.verb,
+        c.crud,
+      ]),
     ).toEqual([['comment on', 'other']]);
     expect(result.summary).toBe('Gardener can now “comment on” on Plot.');
 
@@ -197,8 +212,8 @@ describe('promoting a candidate', () => {
       { name: 'Booking' },
       {
         as: 'cta',
-        roleId: 'gardener',
-        objectId: 'plot',
+        roleId: testId('gardener'),
+        objectId: testId('plot'),
         verb: ' book ',
         crud: 'create',
       },
@@ -211,7 +226,7 @@ describe('promoting a candidate', () => {
       promotionChange(
         model,
         { name: 'x' },
-        { as: 'cta', roleId: 'old', objectId: 'plot' },
+        { as: 'cta', roleId: testId('old'), objectId: testId('plot') },
         newId,
       ),
     ).toMatchObject({ ok: false, code: 'role_archived' });

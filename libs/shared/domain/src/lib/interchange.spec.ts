@@ -1,3 +1,4 @@
+import { testId } from '../testing/ids';
 import fc from 'fast-check';
 import { modelArbitrary } from '../testing/arbitraries';
 import { readFixture } from '../testing/fixture';
@@ -126,7 +127,7 @@ describe('fromInterchange', () => {
     ]);
     const course = objectsInOrder(model)[0];
     expect(course).toMatchObject({
-      id: 'id-1',
+      id: testId('id-1'),
       synonyms: ['Class', 'Program'],
       states: [
         { name: 'Draft', description: '', transitions: [] },
@@ -272,7 +273,7 @@ describe('fromInterchange', () => {
           { key: 'b', name: 'B' },
         ],
       },
-      { generateId: () => 'same' },
+      { generateId: () => testId('same') },
     );
     expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual([
       'duplicate_id',

@@ -1,3 +1,4 @@
+import { testId } from '../testing/ids';
 import fc from 'fast-check';
 import {
   changeSeedArbitrary,
@@ -168,7 +169,7 @@ describe('inverseOf', () => {
         { itemKind: 'object', id: ids.lesson },
         { itemKind: 'object', id: ids.teacher },
         { itemKind: 'attribute', id: ids.title },
-        { itemKind: 'object', id: 'gone' },
+        { itemKind: 'object', id: testId('gone') },
       ],
       priority: 'later',
     });
@@ -266,7 +267,7 @@ describe('inverseOf (properties)', () => {
     fc.assert(
       fc.property(session, ([start, seeds]) => {
         let n = 0;
-        const freshId = () => `new-${++n}`;
+        const freshId = () => testId(`new-${++n}`);
         seeds.reduce((model, seed) => {
           const change = toChange(model, seed, freshId);
           if (validateChange(model, change).length > 0) return model;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { testId } from '../testing/ids';
 import { ModelBuilder } from '../testing/model-builder';
 import {
   changeSeedArbitrary,
@@ -52,7 +53,11 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
   it('refuses a second object with the same name, ignoring case and spaces around it', () => {
     const change: Change = {
       kind: 'object.create',
-      object: newObject({ id: 'o-new', name: 'COURSE', orderKey: 'a5' }),
+      object: newObject({
+        id: testId('o-new'),
+        name: 'COURSE',
+        orderKey: 'a5',
+      }),
     };
     const [problem] = validateChange(model, change);
     expect(problem).toEqual({
@@ -73,14 +78,14 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
     expect(
       codes(model, {
         kind: 'role.create',
-        role: newRole({ id: 'r-new', name: 'learner', orderKey: 'a5' }),
+        role: newRole({ id: testId('r-new'), name: 'learner', orderKey: 'a5' }),
       }),
     ).toEqual(['role.name:duplicate_name']);
     expect(
       codes(model, {
         kind: 'attribute.create',
         attribute: newAttribute({
-          id: 'a-new',
+          id: testId('a-new'),
           objectId: course,
           name: 'title',
           type: 'text',
@@ -93,7 +98,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
       codes(model, {
         kind: 'attribute.create',
         attribute: newAttribute({
-          id: 'a-new',
+          id: testId('a-new'),
           objectId: lesson,
           name: 'Title',
           type: 'text',
@@ -136,9 +141,9 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
 
   it('refuses a relationship to an unknown object, and a second relationship in one NOM cell', () => {
     const relationship = newRelationship({
-      id: 'rel-new',
+      id: testId('rel-new'),
       fromObjectId: course,
-      toObjectId: 'nowhere',
+      toObjectId: testId('nowhere'),
       cardinality: 'one-to-many',
     });
     expect(
@@ -147,11 +152,11 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
       {
         field: 'relationship.toObjectId',
         code: 'unknown_object',
-        message: 'No object has the id nowhere.',
+        message: `No object has the id ${testId('nowhere')}.`,
       },
     ]);
     const twin = newRelationship({
-      id: 'rel-new',
+      id: testId('rel-new'),
       fromObjectId: course,
       toObjectId: lesson,
       cardinality: 'one-to-one',
@@ -170,7 +175,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
     ]);
     // A self-relationship is allowed.
     const self = newRelationship({
-      id: 'rel-self',
+      id: testId('rel-self'),
       fromObjectId: lesson,
       toObjectId: lesson,
       cardinality: 'one-to-many',
@@ -185,8 +190,8 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
 
   it('refuses a CTA for a role that does not exist', () => {
     const cta = newCta({
-      id: 'c-new',
-      roleId: 'r-ghost',
+      id: testId('c-new'),
+      roleId: testId('r-ghost'),
       objectId: course,
       verb: 'Browse',
       crud: 'read',
@@ -243,7 +248,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
     );
     const relationship = {
       ...newRelationship({
-        id: 'rel-x',
+        id: testId('rel-x'),
         fromObjectId: lesson,
         toObjectId: lesson,
         cardinality: 'one-to-one',
@@ -257,12 +262,12 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
 
   it('refuses an attribute referencing a deleted object, saying it was deleted when the caller knows', () => {
     const attribute = newAttribute({
-      id: 'a-ref',
+      id: testId('a-ref'),
       objectId: lesson,
       name: 'Teacher',
       type: 'reference',
       orderKey: 'a5',
-      referencedObjectId: 'o-gone',
+      referencedObjectId: testId('o-gone'),
     });
     expect(codes(model, { kind: 'attribute.create', attribute })).toEqual([
       'attribute.referencedObjectId:unknown_object',
@@ -271,7 +276,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
       validateChange(
         model,
         { kind: 'attribute.create', attribute },
-        { deletedIds: new Set(['o-gone']) },
+        { deletedIds: new Set([testId('o-gone')]) },
       ).map((p) => p.code),
     ).toEqual(['item_deleted']);
   });
@@ -296,7 +301,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
   it('refuses an empty name, a name of spaces, one with spaces around it, and one over 120 characters', () => {
     const create = (name: string) => ({
       kind: 'object.create',
-      object: newObject({ id: 'o-new', name, orderKey: 'a5' }),
+      object: newObject({ id: testId('o-new'), name, orderKey: 'a5' }),
     });
     expect(validateChange(model, create(''))).toEqual([
       {
@@ -323,7 +328,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
   it('refuses text PostgreSQL cannot keep (a NUL, a lone surrogate) in any field, naming it', () => {
     const create = (name: string) => ({
       kind: 'object.create',
-      object: newObject({ id: 'o-new', name, orderKey: 'a5' }),
+      object: newObject({ id: testId('o-new'), name, orderKey: 'a5' }),
     });
     expect(codes(model, create('Quiz\u0000'))).toEqual([
       'object.name:unstorable_text',
@@ -350,7 +355,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
       codes(model, { kind: 'object.delete', id: course, force: true }),
     ).toEqual(['force:unknown_field']);
     const object = {
-      ...newObject({ id: 'o-new', name: 'Quiz', orderKey: 'a5' }),
+      ...newObject({ id: testId('o-new'), name: 'Quiz', orderKey: 'a5' }),
       colour: 'blue',
     };
     expect(codes(model, { kind: 'object.create', object })).toEqual([
@@ -393,7 +398,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
 
   it('reports every problem of a change, not only the first', () => {
     const object = {
-      ...newObject({ id: 'o-new', name: '', orderKey: 'nope!' }),
+      ...newObject({ id: testId('o-new'), name: '', orderKey: 'nope!' }),
       score: 11,
       priority: 'soon',
     };
@@ -410,7 +415,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
       'patch:required',
     ]);
     const partial: Record<string, unknown> = {
-      ...newObject({ id: 'o-new', name: 'Quiz', orderKey: 'a5' }),
+      ...newObject({ id: testId('o-new'), name: 'Quiz', orderKey: 'a5' }),
     };
     delete partial['definition'];
     expect(codes(model, { kind: 'object.create', object: partial })).toEqual([
@@ -422,30 +427,57 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
     expect(codes(model, { kind: 'object.delete', id: 7 })).toEqual([
       'id:invalid_type',
     ]);
+    // Ids are UUIDs: anything else could not name a stored row.
+    expect(validateChange(model, { kind: 'object.delete', id: 'o1' })).toEqual([
+      {
+        field: 'id',
+        code: 'invalid_id',
+        message:
+          'id must be a UUID in lowercase (like 0b7e5a3c-2f4d-4e8a-9c1b-6d5f4e3a2b1c), not "o1".',
+      },
+    ]);
+    expect(
+      codes(model, {
+        kind: 'relationship.create',
+        relationship: newRelationship({
+          id: course.toUpperCase(),
+          fromObjectId: course,
+          toObjectId: 'lesson',
+          cardinality: 'one-to-many',
+        }),
+      }),
+    ).toEqual([
+      'relationship.id:invalid_id',
+      'relationship.toObjectId:invalid_id',
+    ]);
   });
 
   it('tells a deleted target from an unknown one (delete beats edit)', () => {
     expect(
       codes(model, {
         kind: 'object.update',
-        id: 'o-gone',
+        id: testId('o-gone'),
         patch: { name: 'X' },
       }),
     ).toEqual(['id:not_found']);
     const problems = validateChange(
       model,
-      { kind: 'object.update', id: 'o-gone', patch: { name: 'X' } },
-      { deletedIds: new Set(['o-gone']) },
+      { kind: 'object.update', id: testId('o-gone'), patch: { name: 'X' } },
+      { deletedIds: new Set([testId('o-gone')]) },
     );
     expect(problems).toEqual([
       {
         field: 'id',
         code: 'item_deleted',
-        message: 'The object o-gone was deleted.',
+        message: `The object ${testId('o-gone')} was deleted.`,
       },
     ]);
     expect(
-      codes(model, { kind: 'object.move', id: 'o-gone', orderKey: 'a1' }),
+      codes(model, {
+        kind: 'object.move',
+        id: testId('o-gone'),
+        orderKey: 'a1',
+      }),
     ).toEqual(['id:not_found']);
   });
 
@@ -481,7 +513,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
       },
     };
     const cta = newCta({
-      id: 'c-new',
+      id: testId('c-new'),
       roleId: learner,
       objectId: course,
       verb: 'Browse',
@@ -544,7 +576,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
         kind: 'attribute.move',
         id: titleOfA,
         orderKey: 'a3',
-        objectId: 'ghost',
+        objectId: testId('ghost'),
       }),
     ).toEqual(['objectId:unknown_object']);
   });
@@ -564,7 +596,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
     expect(
       codes(model, {
         kind: 'priority.set',
-        items: [{ itemKind: 'object', id: 'o-gone' }],
+        items: [{ itemKind: 'object', id: testId('o-gone') }],
         priority: null,
       }),
     ).toEqual([]);
@@ -604,7 +636,7 @@ describe('validateChange: bad inputs are refused, naming the field', () => {
     expect(
       codes(model, {
         kind: 'text.edit',
-        target: { itemKind: 'object', id: 'gone', field: 'definition' },
+        target: { itemKind: 'object', id: testId('gone'), field: 'definition' },
         ops: [],
       }),
     ).toEqual(['target.id:not_found']);
@@ -633,7 +665,7 @@ describe('validateModel', () => {
       ...model,
       ctas: {
         ...model.ctas,
-        [enroll]: { ...model.ctas[enroll], roleId: 'r-gone' },
+        [enroll]: { ...model.ctas[enroll], roleId: testId('r-gone') },
       },
       attributes: {
         ...model.attributes,
@@ -641,14 +673,14 @@ describe('validateModel', () => {
       },
       objects: {
         ...model.objects,
-        dup: { ...model.objects[course], id: 'dup' },
+        [testId('dup')]: { ...model.objects[course], id: testId('dup') },
       },
     };
     expect(validateModel(broken).map((p) => `${p.field}:${p.code}`)).toEqual([
       `objects.${course}.name:duplicate_name`,
       `objects.${course}.synonyms[0]:synonym_collision`,
-      'objects.dup.name:duplicate_name',
-      'objects.dup.synonyms[0]:synonym_collision',
+      `objects.${testId('dup')}.name:duplicate_name`,
+      `objects.${testId('dup')}.synonyms[0]:synonym_collision`,
       `ctas.${enroll}.roleId:unknown_role`,
       `attributes.${title}.score:out_of_range`,
     ]);
@@ -689,7 +721,7 @@ describe('validateChange (properties)', () => {
         let n = 0;
         const problems = validateChange(
           model,
-          toChange(model, seed, () => `fresh-${++n}`),
+          toChange(model, seed, () => testId(`fresh-${++n}`)),
         );
         expect(
           problems.every(

@@ -32,6 +32,7 @@ import {
   objectsInOrder,
   rolesInOrder,
 } from '../lib/queries';
+import { testId } from './ids';
 import { ModelBuilder } from './model-builder';
 
 const OBJECT_NAMES = [
@@ -363,7 +364,9 @@ export function toChange(
     n: number,
   ): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
   const idOf = <T extends { id: Id }>(list: readonly T[], n = seed.pick): Id =>
-    seed.ghost ? 'ghost-1' : (pickFrom(list, n)?.id ?? 'ghost-2');
+    seed.ghost
+      ? testId('ghost-1')
+      : (pickFrom(list, n)?.id ?? testId('ghost-2'));
   const collection = (kind: ItemKind) =>
     Object.values(model[`${kind}s` as 'objects']) as unknown as { id: Id }[];
   const newOrExistingId = (kind: ItemKind) =>
@@ -440,7 +443,9 @@ export function toChange(
         relationship: newRelationship({
           id,
           fromObjectId: idOf(objects),
-          toObjectId: seed.ghost ? 'ghost-3' : (object?.id ?? 'ghost-4'),
+          toObjectId: seed.ghost
+            ? testId('ghost-3')
+            : (object?.id ?? testId('ghost-4')),
           cardinality: seed.cardinality as Cardinality,
           label: seed.text,
         }),
@@ -494,7 +499,7 @@ export function toChange(
       const existing = findItem(model, 'cta', id);
       if (existing && seed.flag) return { kind: seed.kind, cta: existing };
       const roleId = idOf(roles);
-      const objectId = object?.id ?? 'ghost-5';
+      const objectId = object?.id ?? testId('ghost-5');
       return {
         kind: seed.kind,
         cta: newCta({
@@ -530,7 +535,9 @@ export function toChange(
       };
     case 'cta.move': {
       const cta = pickFrom(Object.values(model.ctas), seed.pick);
-      const id = seed.ghost ? 'ghost-6' : (cta?.id ?? 'ghost-7');
+      const id = seed.ghost
+        ? testId('ghost-6')
+        : (cta?.id ?? testId('ghost-7'));
       const roleId = seed.flag ? idOf(roles, seed.pick2) : undefined;
       const objectId = seed.flag ? object?.id : undefined;
       const target = ctasInCell(
@@ -585,7 +592,9 @@ export function toChange(
       const attribute = pickFrom(Object.values(model.attributes), seed.pick) as
         | Attribute
         | undefined;
-      const id = seed.ghost ? 'ghost-8' : (attribute?.id ?? 'ghost-9');
+      const id = seed.ghost
+        ? testId('ghost-8')
+        : (attribute?.id ?? testId('ghost-9'));
       const objectId = seed.flag ? object?.id : undefined;
       const target = attributesOf(model, objectId ?? attribute?.objectId ?? '');
       return {
@@ -614,7 +623,7 @@ export function toChange(
         ...Object.values(model.attributes)
           .slice(0, seed.pick2 % 4)
           .map((a) => ({ itemKind: 'attribute', id: a.id })),
-        ...(seed.ghost ? [{ itemKind: 'object', id: 'ghost-10' }] : []),
+        ...(seed.ghost ? [{ itemKind: 'object', id: testId('ghost-10') }] : []),
       ];
       return {
         kind: seed.kind,

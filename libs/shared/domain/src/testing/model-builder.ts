@@ -20,6 +20,7 @@ import {
 } from '../lib/model';
 import { orderKeyAtEnd } from '../lib/ordering';
 import { attributesOf, ctasInCell } from '../lib/queries';
+import { testId } from './ids';
 
 export class ModelBuilder {
   private model: ProjectModel = emptyModel();
@@ -29,7 +30,7 @@ export class ModelBuilder {
 
   private nextId(kind: string): Id {
     this.counter += 1;
-    return `${this.idPrefix}${kind}-${this.counter}`;
+    return testId(`${this.idPrefix}${kind}-${this.counter}`);
   }
 
   object(name: string, init: Partial<OrcaObject> = {}): Id {
@@ -147,7 +148,4 @@ export class ModelBuilder {
 }
 
 /** A counter id generator for fromInterchange. */
-export function sequentialIds(prefix = 'id'): () => Id {
-  let n = 0;
-  return () => `${prefix}-${++n}`;
-}
+export { sequentialTestIds as sequentialIds } from './ids';

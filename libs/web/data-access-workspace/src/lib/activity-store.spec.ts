@@ -6,6 +6,7 @@ import {
 import { TestBed } from '@angular/core/testing';
 import { sampleModel } from '../testing';
 import { ActivityStore } from './activity-store';
+import { testId } from '@orca/shared/domain/testing';
 
 describe('ActivityStore', () => {
   let store: ActivityStore;
@@ -57,7 +58,7 @@ describe('ActivityStore', () => {
           kind: 'object.update',
           change: {
             kind: 'object.update',
-            id: 'o-lesson',
+            id: testId('o-lesson'),
             patch: { examples: ['JOINs'] },
           },
           effects: [],
@@ -76,11 +77,11 @@ describe('ActivityStore', () => {
   });
 
   it("asks for one item's history when given its id", () => {
-    store.load('p-1', sampleModel(), 'o-lesson').subscribe();
+    store.load('p-1', sampleModel(), testId('o-lesson')).subscribe();
     const request = http.expectOne(
       (r) => r.url === '/api/v1/projects/p-1/changes',
     );
-    expect(request.request.params.get('itemId')).toBe('o-lesson');
+    expect(request.request.params.get('itemId')).toBe(testId('o-lesson'));
     request.flush({ rev: 3, hasMore: false, changes: [] });
     expect(store.status()).toBe('ready');
     expect(store.entries()).toEqual([]);

@@ -1,6 +1,7 @@
 import { newAttribute, newObject } from '@orca/shared/domain';
 import { sampleModel } from '../testing';
 import { describeChange, fieldWords } from './change-description';
+import { testId } from '@orca/shared/domain/testing';
 
 describe('describeChange', () => {
   const model = sampleModel();
@@ -10,7 +11,11 @@ describe('describeChange', () => {
       describeChange(
         {
           kind: 'object.create',
-          object: newObject({ id: 'o-quiz', name: 'Quiz', orderKey: 'a2' }),
+          object: newObject({
+            id: testId('o-quiz'),
+            name: 'Quiz',
+            orderKey: 'a2',
+          }),
         },
         model,
       ),
@@ -21,7 +26,7 @@ describe('describeChange', () => {
           kind: 'attribute.create',
           attribute: newAttribute({
             id: 'a-2',
-            objectId: 'o-course',
+            objectId: testId('o-course'),
             name: 'Price',
             type: 'currency',
             orderKey: 'a1',
@@ -37,7 +42,7 @@ describe('describeChange', () => {
       describeChange(
         {
           kind: 'object.update',
-          id: 'o-course',
+          id: testId('o-course'),
           patch: { openQuestions: ['Who grades?'], sip: undefined },
         },
         model,
@@ -47,7 +52,11 @@ describe('describeChange', () => {
       describeChange(
         {
           kind: 'text.edit',
-          target: { itemKind: 'object', id: 'o-lesson', field: 'definition' },
+          target: {
+            itemKind: 'object',
+            id: testId('o-lesson'),
+            field: 'definition',
+          },
           ops: [{ insert: 'One unit' }],
         },
         model,
@@ -57,7 +66,7 @@ describe('describeChange', () => {
       describeChange(
         {
           kind: 'relationship.update',
-          id: 'r-course-lesson',
+          id: testId('r-course-lesson'),
           patch: { mechanics: 'Instructor adds' },
         },
         model,
@@ -68,21 +77,16 @@ describe('describeChange', () => {
   it('names a deleted item from what the delete removed, and counts what went with it', () => {
     const after = {
       ...model,
-      objects: { 'o-course': model.objects['o-course'] },
+      objects: { [testId('o-course')]: model.objects[testId('o-course')] },
     };
     expect(
-      describeChange({ kind: 'object.delete', id: 'o-lesson' }, after, [
+      describeChange({ kind: 'object.delete', id: testId('o-lesson') }, after, [
         {
           kind: 'removed',
           reason: 'deleted',
-          removed: { itemKind: 'object', item: model.objects['o-lesson'] },
-        },
-        {
-          kind: 'removed',
-          reason: 'cascade',
           removed: {
-            itemKind: 'relationship',
-            item: model.relationships['r-course-lesson'],
+            itemKind: 'object',
+            item: model.objects[testId('o-lesson')],
           },
         },
         {
@@ -90,7 +94,15 @@ describe('describeChange', () => {
           reason: 'cascade',
           removed: {
             itemKind: 'relationship',
-            item: model.relationships['r-lesson-course'],
+            item: model.relationships[testId('r-course-lesson')],
+          },
+        },
+        {
+          kind: 'removed',
+          reason: 'cascade',
+          removed: {
+            itemKind: 'relationship',
+            item: model.relationships[testId('r-lesson-course')],
           },
         },
       ]),
@@ -102,7 +114,7 @@ describe('describeChange', () => {
       describeChange(
         {
           kind: 'priority.set',
-          items: [{ itemKind: 'object', id: 'o-lesson' }],
+          items: [{ itemKind: 'object', id: testId('o-lesson') }],
           priority: 'now',
         },
         model,
@@ -113,8 +125,8 @@ describe('describeChange', () => {
         {
           kind: 'priority.set',
           items: [
-            { itemKind: 'object', id: 'o-lesson' },
-            { itemKind: 'cta', id: 'cta-enroll' },
+            { itemKind: 'object', id: testId('o-lesson') },
+            { itemKind: 'cta', id: testId('cta-enroll') },
           ],
           priority: null,
         },

@@ -16,9 +16,11 @@ import {
   sampleModel,
   settle,
 } from '../testing';
+import { AuthStore } from '@orca/web/data-access-auth';
 import { COLLAB_SOCKET_FACTORY } from './collab-connection';
 import { ForagingStore } from './foraging-store';
 import { WorkspaceStore } from './workspace-store';
+import { testId } from '@orca/shared/domain/testing';
 
 const ADA: FakePerson = {
   userId: 'u-ada',
@@ -133,7 +135,7 @@ describe('ForagingStore', () => {
     // Someone else adds Quiz: the mark follows the model, without reloading.
     server.commitFromElsewhere({
       kind: 'object.create',
-      object: newObject({ id: 'o-quiz', name: 'quiz', orderKey: 'a5' }),
+      object: newObject({ id: testId('o-quiz'), name: 'quiz', orderKey: 'a5' }),
     });
     await settle();
     expect(marks()['Quiz']).toBe('quiz');
@@ -156,8 +158,8 @@ describe('ForagingStore', () => {
     const comment = store.candidates()[2];
     const cta = await store.promote(comment, {
       as: 'cta',
-      roleId: 'role-learner',
-      objectId: 'o-lesson',
+      roleId: testId('role-learner'),
+      objectId: testId('o-lesson'),
     });
     expect(cta).toEqual({
       ok: true,
@@ -229,6 +231,92 @@ describe('ForagingStore', () => {
         'file contains a NUL character (U+0000), which cannot be stored.',
       fieldErrors: { file: 'file contains a NUL character' },
     });
+  });
+
+  it('shows a source someone else adds or removes at once, and reads the candidates again', async () => {
+    const { store } = await open();
+    const bob = { id: 'u-bob', displayName: 'Bob' };
+    const second = { ...OVERVIEW.sources[0], id: 's-2', name: 'Interview 2' };
+    // Another project's research is not this page's business.
+    server.lastSocket.receive('foraging:changed', {
+      projectId: 'p-2',
+      kind: 'source-added',
+      source: { ...second, projectId: 'p-2' },
+      actor: bob,
+    });
+    server.lastSocket.receive('foraging:changed', {
+      projectId: 'p-1',
+      kind: 'source-added',
+      source: second,
+      actor: bob,
+    });
+    expect(store.sources().map((s) => s.name)).toEqual([
+      'Interview 1',
+      'Interview 2',
+    ]);
+    expect(store.liveNote()).toBe('Bob added “Interview 2”.');
+    http.expectOne('/api/v1/projects/p-1/foraging').flush({
+      ...OVERVIEW,
+      sources: [...OVERVIEW.sources, second],
+      candidates: [...OVERVIEW.candidates, candidate('Badge', { rank: 4 })],
+      candidateCount: 4,
+    });
+    expect(store.candidates().map((c) => c.name)).toContain('Badge');
+
+    server.lastSocket.receive('foraging:changed', {
+      projectId: 'p-1',
+      kind: 'source-removed',
+      sourceId: 's-2',
+      actor: bob,
+    });
+    expect(store.sources().map((s) => s.name)).toEqual(['Interview 1']);
+    expect(store.liveNote()).toBe('Bob removed “Interview 2”.');
+    http.expectOne('/api/v1/projects/p-1/foraging').flush(OVERVIEW);
+    expect(store.candidates().map((c) => c.name)).not.toContain('Badge');
+  });
+
+  it('does not read again for its own source, and catches up after the connection was lost', async () => {
+    TestBed.inject(AuthStore).loadMe().subscribe();
+    http.expectOne('/api/v1/auth/me').flush({
+      id: ADA.userId,
+      email: 'ada@example.com',
+      displayName: 'Ada',
+      createdAt: '2025-01-01T00:00:00.000Z',
+    });
+    const { store } = await open();
+    const kept = store.addText('Learners earn badges.', 'Notes');
+    const notes = { ...OVERVIEW.sources[0], id: 's-2', name: 'Notes' };
+    // The socket may be quicker than the answer: the answer shows it, no second read.
+    server.lastSocket.receive('foraging:changed', {
+      projectId: 'p-1',
+      kind: 'source-added',
+      source: notes,
+      actor: { id: ADA.userId, displayName: 'Ada' },
+    });
+    http.expectNone({ method: 'GET', url: '/api/v1/projects/p-1/foraging' });
+    http.expectOne('/api/v1/projects/p-1/foraging').flush({
+      ...OVERVIEW,
+      sources: [...OVERVIEW.sources, notes],
+      source: notes,
+      timing: { chunks: 1, totalMs: 20, longestBlockMs: 18 },
+    });
+    await expect(kept).resolves.toBe(true);
+    expect(store.sources().map((s) => s.name)).toEqual([
+      'Interview 1',
+      'Notes',
+    ]);
+    expect(store.liveNote()).toBeNull();
+
+    TestBed.tick();
+    server.lastSocket.drop();
+    await settle();
+    TestBed.tick();
+    server.lastSocket.connect();
+    await settle();
+    TestBed.tick();
+    // Whatever was added while this tab was away is read once it is live again.
+    http.expectOne('/api/v1/projects/p-1/foraging').flush(OVERVIEW);
+    expect(store.sources().map((s) => s.name)).toEqual(['Interview 1']);
   });
 
   it('removes a source and reloads what is left', async () => {

@@ -1,9 +1,18 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import {
+  DestroyRef,
+  Injectable,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import {
   FORAGING_FILE_EXTENSIONS,
   FORAGING_TEXT_MAX_BYTES,
   type AddForagingSourceResponse,
   type ForagingCandidateDto,
+  type ForagingChangedEvent,
   type ForagingOverviewDto,
   type ForagingSourceDto,
 } from '@orca/shared/contracts';
@@ -19,7 +28,7 @@ import {
 } from '@orca/web/data-access-auth';
 import type { Observable } from 'rxjs';
 import { ForagingApi } from './foraging-api';
-import { WorkspaceStore } from './workspace-store';
+import { type WorkspaceStatus, WorkspaceStore } from './workspace-store';
 
 interface ForagingState {
   projectId: string | null;
@@ -33,6 +42,8 @@ interface ForagingState {
   adding: boolean;
   addProblem: ProblemMessage | null;
   selectedKey: string | null;
+  /** What someone else last did to the research, in words ("Ada added “Interview 2”."). */
+  liveNote: string | null;
 }
 
 const INITIAL: ForagingState = {
@@ -45,6 +56,7 @@ const INITIAL: ForagingState = {
   adding: false,
   addProblem: null,
   selectedKey: null,
+  liveNote: null,
 };
 
 /** What became of a promotion, in words for the person who clicked. */
@@ -57,13 +69,21 @@ export interface PromotionOutcome {
  * One project's noun foraging on the page: its sources and ranked candidates (REST), which of
  * them the model already has (live, from the workspace's model), and promotions, which are
  * domain changes submitted through the workspace like any other edit (so others see them at once
- * and Undo reverts them). Provide it on the foraging page, under the workspace shell.
+ * and Undo reverts them). Sources others add or remove arrive live (`foraging:changed` on the
+ * workspace's socket): the list changes at once and the candidates, ranked over all sources, are
+ * read again. Provide it on the foraging page, under the workspace shell.
  */
 @Injectable()
 export class ForagingStore {
   private readonly api = inject(ForagingApi);
   private readonly workspace = inject(WorkspaceStore);
   private readonly state = signal<ForagingState>(INITIAL);
+  /** Reads of the overview in the order they were asked; an older answer never replaces a newer. */
+  private readsAsked = 0;
+  private readShown = 0;
+  /** The live connection was lost since it was last live (what was said meanwhile is unheard). */
+  private missedLive = false;
+  private wasLive = false;
 
   readonly sources = computed(() => this.state().sources);
   readonly status = computed(() => this.state().status);
@@ -72,6 +92,18 @@ export class ForagingStore {
   readonly addProblem = computed(() => this.state().addProblem);
   readonly candidateCount = computed(() => this.state().candidateCount);
   readonly selectedKey = computed(() => this.state().selectedKey);
+  readonly liveNote = computed(() => this.state().liveNote);
+
+  constructor() {
+    const changes = this.workspace.foragingChanged$.subscribe((event) =>
+      this.onChanged(event),
+    );
+    inject(DestroyRef).onDestroy(() => changes.unsubscribe());
+    effect(() => {
+      const status = this.workspace.status();
+      untracked(() => this.onConnection(status));
+    });
+  }
 
   /** The ranked candidates, each marked when the model (as it is now) already has it. */
   readonly candidates = computed<readonly ForagingCandidateDto[]>(() => {
@@ -98,8 +130,9 @@ export class ForagingStore {
       status: 'loading',
       problem: null,
     }));
+    const read = ++this.readsAsked;
     this.api.overview(projectId).subscribe({
-      next: (overview) => this.show(projectId, overview),
+      next: (overview) => this.showRead(read, projectId, overview),
       error: (error: unknown) =>
         this.patch({
           status: 'failed',
@@ -109,6 +142,67 @@ export class ForagingStore {
           ),
         }),
     });
+  }
+
+  /** Reads the candidates again without a loading state (a source came or went). */
+  private refresh(projectId: string): void {
+    const read = ++this.readsAsked;
+    this.api.overview(projectId).subscribe({
+      next: (overview) => this.showRead(read, projectId, overview),
+      // What is shown stays; the next change or a reload reads again.
+      error: () => undefined,
+    });
+  }
+
+  private showRead(
+    read: number,
+    projectId: string,
+    overview: ForagingOverviewDto,
+  ): void {
+    if (read < this.readShown) return;
+    this.readShown = read;
+    this.show(projectId, overview);
+  }
+
+  /** Someone (maybe in another tab) added or removed a source of this project. */
+  private onChanged(event: ForagingChangedEvent): void {
+    const { projectId, sources, status, adding } = this.state();
+    if (event.projectId !== projectId || status === 'idle') return;
+    const mine = event.actor.id === this.workspace.myUserId();
+    if (event.kind === 'source-added') {
+      // Already shown (this tab's own answer came first), or about to be (it is on its way).
+      if (sources.some((s) => s.id === event.source.id) || (mine && adding))
+        return;
+      this.patch({
+        sources: [...sources, event.source],
+        liveNote: mine
+          ? null
+          : `${event.actor.displayName} added “${event.source.name}”.`,
+      });
+    } else {
+      const removed = sources.find((s) => s.id === event.sourceId);
+      if (!removed) return;
+      this.patch({
+        sources: sources.filter((s) => s.id !== event.sourceId),
+        liveNote: mine
+          ? null
+          : `${event.actor.displayName} removed “${removed.name}”.`,
+      });
+    }
+    this.refresh(projectId);
+  }
+
+  /** Back live after the connection was lost: what was said meanwhile is read. */
+  private onConnection(status: WorkspaceStatus): void {
+    if (status === 'live') {
+      const projectId = this.state().projectId;
+      if (this.missedLive && projectId && this.state().status === 'ready')
+        this.refresh(projectId);
+      this.missedLive = false;
+      this.wasLive = true;
+    } else if (this.wasLive) {
+      this.missedLive = true;
+    }
   }
 
   /** Forages pasted text; resolves true when it was kept. */
@@ -145,7 +239,12 @@ export class ForagingStore {
     return new Promise((resolve) => {
       this.api.remove(projectId, sourceId).subscribe({
         next: () => {
-          this.load(projectId);
+          const { sources } = this.state();
+          // Gone at once; the candidates follow (unless this tab heard it live already).
+          if (sources.some((s) => s.id === sourceId)) {
+            this.patch({ sources: sources.filter((s) => s.id !== sourceId) });
+            this.refresh(projectId);
+          }
           resolve(true);
         },
         error: (error: unknown) => {

@@ -15,6 +15,7 @@ import {
 } from '../testing';
 import { COLLAB_SOCKET_FACTORY } from './collab-connection';
 import { WorkspaceStore } from './workspace-store';
+import { testId } from '@orca/shared/domain/testing';
 
 const ADA: FakePerson = {
   userId: 'u-ada',
@@ -101,7 +102,7 @@ describe('WorkspaceStore', () => {
 
     const outcome = store.submit({
       kind: 'object.create',
-      object: newObject({ id: 'o-quiz', name: 'Quiz', orderKey: 'a2' }),
+      object: newObject({ id: testId('o-quiz'), name: 'Quiz', orderKey: 'a2' }),
     });
     expect(names(store)).toEqual(['Course', 'Lesson', 'Quiz']);
     expect(store.pending()).toBe(1);
@@ -117,7 +118,7 @@ describe('WorkspaceStore', () => {
 
     server.commitFromElsewhere({
       kind: 'object.update',
-      id: 'o-lesson',
+      id: testId('o-lesson'),
       patch: { name: 'Module' },
     });
     await settle();
@@ -135,7 +136,7 @@ describe('WorkspaceStore', () => {
 
     const outcome = store.submit({
       kind: 'object.update',
-      id: 'o-course',
+      id: testId('o-course'),
       patch: { name: 'Programme' },
     });
     expect(names(store)).toEqual(['Programme', 'Lesson']);
@@ -159,7 +160,11 @@ describe('WorkspaceStore', () => {
     const sentBefore = server.lastSocket.sent.length;
     const duplicate = {
       kind: 'object.create' as const,
-      object: newObject({ id: 'o-dup', name: 'course', orderKey: 'a2' }),
+      object: newObject({
+        id: testId('o-dup'),
+        name: 'course',
+        orderKey: 'a2',
+      }),
     };
 
     expect(store.problemWith(duplicate)?.message).toMatch(/Course/);
@@ -179,7 +184,7 @@ describe('WorkspaceStore', () => {
     expect(store.canEdit()).toBe(false);
     const outcome = await store.submit({
       kind: 'object.delete',
-      id: 'o-course',
+      id: testId('o-course'),
     });
 
     expect(outcome.ok).toBe(false);
@@ -213,12 +218,12 @@ describe('WorkspaceStore', () => {
         .findings()
         .filter((f) => f.rule === 'object-missing-definition')
         .map((f) => f.target.id);
-    expect(missingDefinition()).toEqual(['o-lesson']);
+    expect(missingDefinition()).toEqual([testId('o-lesson')]);
     expect(store.completeness()?.discovery).toBeGreaterThan(0);
 
     await store.submit({
       kind: 'object.update',
-      id: 'o-lesson',
+      id: testId('o-lesson'),
       patch: { definition: 'One unit of a course.' },
     });
 
@@ -261,12 +266,12 @@ describe('WorkspaceStore', () => {
           .map(
             (s) => (s.payload as { focus: { id?: string } | null }).focus?.id,
           );
-      store.focus({ kind: 'object', id: 'o-course' });
-      store.focus({ kind: 'object', id: 'o-lesson' });
-      store.focus({ kind: 'object', id: 'attr-title' });
-      expect(focusesSent()).toEqual(['o-course']);
+      store.focus({ kind: 'object', id: testId('o-course') });
+      store.focus({ kind: 'object', id: testId('o-lesson') });
+      store.focus({ kind: 'object', id: testId('attr-title') });
+      expect(focusesSent()).toEqual([testId('o-course')]);
       jest.advanceTimersByTime(200);
-      expect(focusesSent()).toEqual(['o-course', 'attr-title']);
+      expect(focusesSent()).toEqual([testId('o-course'), testId('attr-title')]);
     } finally {
       jest.useRealTimers();
     }
@@ -280,7 +285,7 @@ describe('WorkspaceStore', () => {
     bob.emit('project:join', { projectId: 'p-1' }, () => undefined);
     const definition = {
       kind: 'object' as const,
-      id: 'o-course',
+      id: testId('o-course'),
       field: 'definition',
     };
     bob.emit(
@@ -293,7 +298,11 @@ describe('WorkspaceStore', () => {
     expect(store.lockedByOther(definition)?.holder.displayName).toBe('Bob');
     const mine = await store.acquireLock(definition);
     expect(mine).toMatchObject({ ok: false, holder: { displayName: 'Bob' } });
-    const name = { kind: 'object' as const, id: 'o-course', field: 'name' };
+    const name = {
+      kind: 'object' as const,
+      id: testId('o-course'),
+      field: 'name',
+    };
     expect(await store.acquireLock(name)).toMatchObject({ ok: true });
 
     store.releaseLock(name);
@@ -307,17 +316,21 @@ describe('WorkspaceStore', () => {
     const store = await openStore();
     await store.submit({
       kind: 'object.update',
-      id: 'o-course',
+      id: testId('o-course'),
       patch: { name: 'Programme' },
     });
 
     server.commitFromElsewhere(
-      { kind: 'object.update', id: 'o-course', patch: { name: 'Class' } },
+      {
+        kind: 'object.update',
+        id: testId('o-course'),
+        patch: { name: 'Class' },
+      },
       'u-bob',
       [
         {
           itemKind: 'object',
-          id: 'o-course',
+          id: testId('o-course'),
           field: 'name',
           rev: 8,
           actorId: 'u-ada',
@@ -341,7 +354,7 @@ describe('WorkspaceStore', () => {
     expect(store.status()).toBe('offline');
     void store.submit({
       kind: 'object.update',
-      id: 'o-course',
+      id: testId('o-course'),
       patch: { name: 'Programme' },
     });
     expect(names(store)).toEqual(['Programme', 'Lesson']);
@@ -352,7 +365,7 @@ describe('WorkspaceStore', () => {
 
     expect(store.status()).toBe('live');
     expect(store.pending()).toBe(0);
-    expect(server.model.objects['o-course'].name).toBe('Programme');
+    expect(server.model.objects[testId('o-course')].name).toBe('Programme');
   });
 
   it('says when the project is not there or no longer mine', async () => {

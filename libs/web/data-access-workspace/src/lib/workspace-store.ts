@@ -17,6 +17,7 @@ import {
 import {
   type ExportProgressEvent,
   type CollabError,
+  type ForagingChangedEvent,
   HANDSHAKE_REFUSALS,
   type LockInfo,
   type LockResponse,
@@ -44,7 +45,7 @@ import {
   toProblemMessage,
 } from '@orca/web/data-access-auth';
 import { ProjectsApi } from '@orca/web/data-access-projects';
-import { Subscription } from 'rxjs';
+import { type Observable, Subject, Subscription } from 'rxjs';
 import { describeChange, fieldWords } from './change-description';
 import { COLLAB_SOCKET_FACTORY } from './collab-connection';
 import { readNowOnly, writeNowOnly } from './now-only-preference';
@@ -156,6 +157,7 @@ export class WorkspaceStore {
   private socket: CollabSocket | null = null;
   private client: CollabClient | null = null;
   private subscriptions = new Subscription();
+  private readonly foragingChanges = new Subject<ForagingChangedEvent>();
   private noticeCounter = 0;
   private focusTimer: ReturnType<typeof setTimeout> | null = null;
   private queuedFocus: { focus: PresenceFocus | null } | null = null;
@@ -299,6 +301,11 @@ export class WorkspaceStore {
     };
     socket.on('export:progress', onExportProgress);
     subscriptions.add(() => socket.off('export:progress', onExportProgress));
+    const onForagingChanged = (event: ForagingChangedEvent) => {
+      if (event.projectId === projectId) this.foragingChanges.next(event);
+    };
+    socket.on('foraging:changed', onForagingChanged);
+    subscriptions.add(() => socket.off('foraging:changed', onForagingChanged));
     subscriptions.add(
       client.state$.subscribe((collab) => this.patch({ collab })),
     );
@@ -319,6 +326,10 @@ export class WorkspaceStore {
     );
     void client.start();
   }
+
+  /** Sources added to or removed from this project's research, by anyone (the foraging page listens). */
+  readonly foragingChanged$: Observable<ForagingChangedEvent> =
+    this.foragingChanges.asObservable();
 
   /** How each export started here is going (percent, running/done/cancelled/failed). */
   readonly exports = computed(() => this.state().exports);

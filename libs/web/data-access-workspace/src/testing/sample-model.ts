@@ -11,6 +11,7 @@ import {
   type Relationship,
   type Role,
 } from '@orca/shared/domain';
+import { testId } from '@orca/shared/domain/testing';
 
 const byId = <T extends { id: string }>(items: T[]): Record<string, T> =>
   Object.fromEntries(items.map((item) => [item.id, item]));
@@ -29,7 +30,7 @@ export function sampleModel(
   } = {},
 ): ProjectModel {
   const course = newObject({
-    id: 'o-course',
+    id: testId('o-course'),
     name: 'Course',
     orderKey: 'a0',
     definition: 'A structured sequence of **lessons**.',
@@ -42,7 +43,7 @@ export function sampleModel(
     priority: 'now',
   });
   const lesson = newObject({
-    id: 'o-lesson',
+    id: testId('o-lesson'),
     name: 'Lesson',
     orderKey: 'a1',
     priority: 'later',
@@ -51,30 +52,30 @@ export function sampleModel(
     objects: byId([course, lesson, ...(extra.objects ?? [])]),
     relationships: byId([
       newRelationship({
-        id: 'r-course-lesson',
-        fromObjectId: 'o-course',
-        toObjectId: 'o-lesson',
+        id: testId('r-course-lesson'),
+        fromObjectId: testId('o-course'),
+        toObjectId: testId('o-lesson'),
         cardinality: 'one-to-many',
         label: 'has many',
       }),
       newRelationship({
-        id: 'r-lesson-course',
-        fromObjectId: 'o-lesson',
-        toObjectId: 'o-course',
+        id: testId('r-lesson-course'),
+        fromObjectId: testId('o-lesson'),
+        toObjectId: testId('o-course'),
         cardinality: 'many-to-one',
         label: 'belongs to',
       }),
       ...(extra.relationships ?? []),
     ]),
     roles: byId([
-      newRole({ id: 'role-learner', name: 'Learner', orderKey: 'a0' }),
+      newRole({ id: testId('role-learner'), name: 'Learner', orderKey: 'a0' }),
       ...(extra.roles ?? []),
     ]),
     ctas: byId([
       newCta({
-        id: 'cta-enroll',
-        roleId: 'role-learner',
-        objectId: 'o-course',
+        id: testId('cta-enroll'),
+        roleId: testId('role-learner'),
+        objectId: testId('o-course'),
         verb: 'Enroll in',
         crud: 'other',
         primary: true,
@@ -84,8 +85,8 @@ export function sampleModel(
     ]),
     attributes: byId([
       newAttribute({
-        id: 'attr-title',
-        objectId: 'o-course',
+        id: testId('attr-title'),
+        objectId: testId('o-course'),
         name: 'Title',
         type: 'text',
         orderKey: 'a0',

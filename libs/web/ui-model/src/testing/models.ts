@@ -16,6 +16,7 @@ import {
   type ProjectModel,
   type Role,
 } from '@orca/shared/domain';
+import { testId } from '@orca/shared/domain/testing';
 
 /** /work/shared/fixtures, from libs/web/ui-model/src/testing. */
 const FIXTURES_DIR = join(__dirname, '../../../../../../shared/fixtures');
@@ -27,7 +28,7 @@ export function learningPlatform(): ProjectModel {
     JSON.parse(
       readFileSync(join(FIXTURES_DIR, 'learning-platform.orca.json'), 'utf8'),
     ),
-    { generateId: () => `lp-${++counter}` },
+    { generateId: () => testId(`lp-${++counter}`) },
   );
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.model;
@@ -87,7 +88,7 @@ export function largeModel(n: number): ProjectModel {
     model = applyChange(model, {
       kind: 'object.create',
       object: newObject({
-        id: `o${i}`,
+        id: testId(`o${i}`),
         name: `Object ${i + 1}`,
         orderKey: keys[i],
       }),
@@ -97,9 +98,9 @@ export function largeModel(n: number): ProjectModel {
     model = applyChange(model, {
       kind: 'relationship.create',
       relationship: newRelationship({
-        id: `r${i}`,
-        fromObjectId: `o${i}`,
-        toObjectId: `o${i + 1}`,
+        id: testId(`r${i}`),
+        fromObjectId: testId(`o${i}`),
+        toObjectId: testId(`o${i + 1}`),
         cardinality: 'one-to-many',
         label: 'has many',
       }),
@@ -108,7 +109,7 @@ export function largeModel(n: number): ProjectModel {
   model = applyChange(model, {
     kind: 'role.create',
     role: newRole({
-      id: 'role-1',
+      id: testId('role-1'),
       name: 'Member',
       orderKey: orderKeysFor(1)[0],
     }),

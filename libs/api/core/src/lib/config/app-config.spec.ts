@@ -12,6 +12,50 @@ describe('loadAppConfig', () => {
     expect(config.exportThreads).toBeNull();
     expect(config.exportWorkerFile).toBeNull();
     expect(config.exportMemoryMb).toBe(1024);
+    expect(config.foragingThreads).toBeNull();
+    expect(config.foragingWorkerFile).toBeNull();
+    expect(config).toMatchObject({
+      foragingQueue: 8,
+      foragingTimeoutMs: 90_000,
+      foragingMemoryMb: 512,
+    });
+  });
+
+  it('serves no metrics without a token and drains within 20 s by default', () => {
+    expect(loadAppConfig({})).toMatchObject({
+      metricsToken: null,
+      shutdownGraceMs: 20_000,
+    });
+    expect(
+      loadAppConfig({
+        METRICS_TOKEN: ' 0123456789abcdef0123 ',
+        SHUTDOWN_GRACE_MS: '10000',
+      }),
+    ).toMatchObject({
+      metricsToken: '0123456789abcdef0123',
+      shutdownGraceMs: 10_000,
+    });
+  });
+
+  it('takes the foraging pool: threads, queue, time and worker file', () => {
+    const config = loadAppConfig(
+      {
+        FORAGING_THREADS: '2',
+        FORAGING_QUEUE: '0',
+        FORAGING_TIMEOUT_MS: '5000',
+        FORAGING_WORKER_FILE: 'dist/foraging-worker.js',
+      },
+      '/srv/orca',
+    );
+    expect(config).toMatchObject({
+      foragingThreads: 2,
+      foragingQueue: 0,
+      foragingTimeoutMs: 5000,
+      foragingWorkerFile: '/srv/orca/dist/foraging-worker.js',
+    });
+    expect(() => loadAppConfig({ FORAGING_TIMEOUT_MS: '10' })).toThrow(
+      'Invalid configuration: FORAGING_TIMEOUT_MS must be a whole number from 100 to 3600000 (got "10")',
+    );
   });
 
   it('takes the export threads and worker file, the file against the working folder', () => {
@@ -53,6 +97,14 @@ describe('loadAppConfig', () => {
     [
       { TRUST_PROXY: 'maybe' },
       'Invalid configuration: TRUST_PROXY must be true or false (got "maybe")',
+    ],
+    [
+      { METRICS_TOKEN: 'short' },
+      'Invalid configuration: METRICS_TOKEN must be 16 to 256 printable characters',
+    ],
+    [
+      { SHUTDOWN_GRACE_MS: '30s' },
+      'Invalid configuration: SHUTDOWN_GRACE_MS must be a whole number from 1000 to 600000 (got "30s")',
     ],
   ])('stops on %j with one line naming the variable', (env, expected) => {
     const run = () => loadAppConfig(env as Record<string, string>);

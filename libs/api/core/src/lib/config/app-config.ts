@@ -32,6 +32,20 @@ export interface AppConfig {
   exportWorkerFile: string | null;
   /** Heap (old generation) each export thread may use; past it that export fails, not the api. */
   exportMemoryMb: number;
+  /** Worker threads that tag foraged research; null: one per core but one, at most two (at least one). */
+  foragingThreads: number | null;
+  /** Foraged texts that may wait for a thread; more are refused (503 `foraging_busy`). */
+  foragingQueue: number;
+  /** The bundled foraging worker; null: `foraging-worker.js` beside the running bundle. */
+  foragingWorkerFile: string | null;
+  /** Longest a foraging may take, waiting included, before it is stopped (503 `foraging_timed_out`). */
+  foragingTimeoutMs: number;
+  /** Heap (old generation) each foraging thread may use; past it that text fails (503), not the api. */
+  foragingMemoryMb: number;
+  /** Bearer token that `GET /metrics` requires; null: no metrics endpoint (404). */
+  metricsToken: string | null;
+  /** How long a SIGTERM may take: drain sockets, finish writes and exports, close, exit. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -85,6 +99,19 @@ function readBool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigValidationError(name, `must be true or false (got "${raw}")`);
+}
+
+/** A secret compared with what callers send: 16 to 256 printable characters, no spaces. */
+function readToken(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return null;
+  if (!/^[\x21-\x7e]{16,256}$/.test(raw)) {
+    throw new ConfigValidationError(
+      name,
+      'must be 16 to 256 printable characters without spaces (e.g. `openssl rand -hex 32`)',
+    );
+  }
+  return raw;
 }
 
 function readUrl(env: Env, name: string, protocols: string[]): string | null {
@@ -164,6 +191,7 @@ export function loadAppConfig(
     ? readInt(env, 'EXPORT_THREADS', 1, 1, 64)
     : null;
   const exportWorker = env['EXPORT_WORKER_FILE']?.trim();
+  const foragingWorker = env['FORAGING_WORKER_FILE']?.trim();
   return {
     nodeEnv,
     port,
@@ -204,5 +232,21 @@ export function loadAppConfig(
     exportThreads,
     exportWorkerFile: exportWorker ? resolve(cwd, exportWorker) : null,
     exportMemoryMb: readInt(env, 'EXPORT_MEMORY_MB', 1024, 64, 65536),
+    foragingThreads: env['FORAGING_THREADS']?.trim()
+      ? readInt(env, 'FORAGING_THREADS', 1, 1, 16)
+      : null,
+    foragingQueue: readInt(env, 'FORAGING_QUEUE', 8, 0, 1000),
+    foragingWorkerFile: foragingWorker ? resolve(cwd, foragingWorker) : null,
+    foragingTimeoutMs: readInt(
+      env,
+      'FORAGING_TIMEOUT_MS',
+      90_000,
+      100,
+      3_600_000,
+    ),
+    foragingMemoryMb: readInt(env, 'FORAGING_MEMORY_MB', 512, 16, 65536),
+    metricsToken: readToken(env, 'METRICS_TOKEN'),
+    // Kubernetes' default 30 s grace, less the chart's 5 s preStop sleep and a margin.
+    shutdownGraceMs: readInt(env, 'SHUTDOWN_GRACE_MS', 20_000, 1000, 600_000),
   };
 }

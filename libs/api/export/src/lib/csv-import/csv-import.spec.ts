@@ -14,6 +14,7 @@ import {
   objectsInOrder,
   type ProjectModel,
 } from '@orca/shared/domain';
+import { testId } from '@orca/shared/domain/testing';
 import { counterIds, fixtureModels } from '../../testing/fixtures';
 import { canonicalModel } from '../../testing/canonical-model';
 import { ExportModule } from '../export.module';
@@ -48,8 +49,8 @@ describe('CSV import planning', () => {
       'attribute.create',
     ]);
     expect(plan.objects).toEqual([
-      { line: 2, id: 'new-1', name: 'Plot' },
-      { line: 3, id: 'new-2', name: 'Gardener' },
+      { line: 2, id: testId('new-1'), name: 'Plot' },
+      { line: 3, id: testId('new-2'), name: 'Gardener' },
     ]);
     expect(
       plan.attributes.map((a) => `${a.line}:${a.object}.${a.name}`),

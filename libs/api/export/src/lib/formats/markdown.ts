@@ -33,10 +33,33 @@ function table(header: readonly string[], rows: readonly string[][]): string[] {
   ];
 }
 
-/** The team's own Markdown as a quote: it keeps its formatting but cannot start a section or run HTML. */
-function quoted(markdown: string): string[] {
+/**
+ * A link target a reader's Markdown renderer may follow: http(s), mailto, or a plain relative
+ * path. Anything else (`javascript:`, `data:`, or a scheme hidden behind an entity or a backslash
+ * escape, which renderers decode) is not.
+ */
+function isSafeTarget(target: string): boolean {
+  return /^(https?:\/\/|mailto:)/i.test(target) || !/[:&\\]/.test(target);
+}
+
+/** Links and reference definitions with unsafe targets, broken so they read as plain text. */
+function inertLinks(markdown: string): string {
   return markdown
-    .replace(/</g, '&lt;')
+    .replace(/\]\(\s*([^\s)]*)/g, (link: string, target: string) =>
+      isSafeTarget(target) ? link : link.replace('](', ']\\('),
+    )
+    .replace(
+      /^(\s*)\[([^\]\n]*)\]:\s*(\S+)/gm,
+      (definition: string, indent: string, label: string, target: string) =>
+        isSafeTarget(target)
+          ? definition
+          : `${indent}\\[${label}\\]: ${target}`,
+    );
+}
+
+/** The team's own Markdown as a quote: it keeps its formatting but cannot start a section, run HTML or link to script. */
+function quoted(markdown: string): string[] {
+  return inertLinks(markdown.replace(/</g, '&lt;'))
     .trimEnd()
     .split(/\r?\n/)
     .map((line) => (line.trim() === '' ? '>' : `> ${line}`));

@@ -193,7 +193,10 @@ export class ForagingOverviewDoc implements ForagingOverviewDto {
 export class ForagingTimingDoc implements ForagingTiming {
   @ApiProperty() chunks!: number;
   @ApiProperty() totalMs!: number;
-  @ApiProperty({ description: 'The longest the event loop was held at once' })
+  @ApiProperty({
+    description:
+      'The longest the tagger worked without a break, in its worker thread (ms)',
+  })
   longestBlockMs!: number;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Reads one research text with compromise (its tagger, noun phrases and lemmas) and counts, per
  * lemma, the nouns and compound nouns it mentions and the content verbs it uses, with the
- * sentences they came from. The text is tagged in chunks of a few thousand characters with a
- * turn of the event loop between them, so a 1 MB upload never holds the api for long.
+ * sentences they came from. The api runs it in a worker thread (src/foraging.worker.ts), never on
+ * its event loop; the text is tagged in chunks of a few hundred characters, which keeps each of
+ * compromise's documents small (its memory and time grow faster than the text).
  */
 import nlp from 'compromise';
 import { chunkText, prepareText, type TextFormat } from './prepare-text';
@@ -29,11 +30,12 @@ import {
   PARTICLES,
   PERSONAL_PRONOUNS,
   POSSESSIVE_DETERMINERS,
+  STATIVE_VERBS,
 } from './word-lists';
 
 /**
- * Characters tagged in one synchronous stretch. compromise needs about 25–45 µs a character, so
- * a chunk holds the event loop for some 15–30 ms.
+ * Characters tagged in one document. compromise needs about 25–45 µs a character, so a chunk
+ * takes some 15–30 ms.
  */
 export const CHUNK_CHARACTERS = 600;
 
@@ -100,6 +102,8 @@ const VERB_PREPOSITIONS = new Set([
   'at',
   'of',
 ]);
+/** Prepositions after a verb that say where or when, not what: "pay at the desk". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'into', 'onto']);
 const COUNTING_DETERMINERS = new Set([
   'a',
   'an',
@@ -216,6 +220,7 @@ interface MutableTerm {
   weight: number;
   sentences: number;
   introduced: number;
+  acted: number;
   tags: {
     actor: number;
     named: number;
@@ -289,6 +294,7 @@ class Accumulator {
         weight: 0,
         sentences: 0,
         introduced: 0,
+        acted: 0,
         tags: {
           actor: 0,
           named: 0,
@@ -325,14 +331,46 @@ class Accumulator {
   }
 }
 
+const LEXICON = (
+  nlp.model() as { one: { lexicon: Record<string, string | string[]> } }
+).one.lexicon;
+/** Word classes that never head a noun phrase: closed classes and past forms of verbs. */
+const NEVER_NOUN_TAGS = new Set([
+  'Preposition',
+  'Determiner',
+  'Conjunction',
+  'PastTense',
+  'Participle',
+]);
+
+/**
+ * The tags of a word, with one tagging slip corrected by compromise's own lexicon: a word it
+ * knows only as a preposition, a determiner, a conjunction or a past form is not a noun, whatever
+ * the context made of it ("a hold on a book", "for each kind", "each one came from").
+ */
+function correctedTags(
+  tags: ReadonlySet<string>,
+  normal: string,
+): ReadonlySet<string> {
+  if (!tags.has('Noun') || tags.has('Pronoun')) return tags;
+  const entry = LEXICON[normal];
+  const known = Array.isArray(entry) ? entry : entry ? [entry] : [];
+  if (known.length === 0 || !known.every((tag) => NEVER_NOUN_TAGS.has(tag)))
+    return tags;
+  return new Set(known);
+}
+
 function tokensOf(
   sentence: readonly CompromiseTerm[],
   chunkStart: number,
 ): Token[] {
   const tokens: Token[] = [];
+  let previousPost = '';
   for (const term of sentence) {
     // Contractions add implicit terms ("I'd" → "I would") that have no text of their own.
     if (!term.text || !term.offset) continue;
+    const before = previousPost;
+    previousPost = term.post;
     const start = chunkStart + term.offset.start;
     const base = {
       root: term.root ?? null,
@@ -363,10 +401,17 @@ function tokensOf(
       });
       continue;
     }
+    const normal = term.normal.replace(
+      /^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu,
+      '',
+    );
+    // Part of a hyphenated word ("sign-up") is what the word makes it, not what it is alone.
+    const hyphenated = /-/.test(term.pre + term.post + before);
     tokens.push({
       ...base,
+      tags: hyphenated ? base.tags : correctedTags(base.tags, normal),
       text: term.text,
-      normal: term.normal.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu, ''),
+      normal,
       pre: term.pre,
       post: term.post,
       start,
@@ -624,6 +669,8 @@ function analyseSentence(tokens: readonly Token[], acc: Accumulator): void {
   }
 
   const verbsSeen = new Set<string>();
+  /** Terms something is done to in this sentence (counted once per sentence). */
+  const actedOn = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const tags = t.tags;
@@ -638,12 +685,15 @@ function analyseSentence(tokens: readonly Token[], acc: Accumulator): void {
       continue;
     const infinitive = (t.root ?? t.normal).toLowerCase();
     if (
-      infinitive.length < 3 ||
+      infinitive.length < 2 ||
       !/^\p{L}[\p{L}-]*$/u.test(infinitive) ||
-      LIGHT_VERBS.has(infinitive) ||
-      PARTICLES.has(infinitive)
+      PARTICLES.has(infinitive) ||
+      STATIVE_VERBS.has(infinitive)
     )
       continue;
+    // Light verbs imply no object of their own, but what they act on is acted on ("make a
+    // booking", "ask for a reminder"); only content verbs are recorded as verbs.
+    const content = infinitive.length >= 3 && !LIGHT_VERBS.has(infinitive);
     // A gerund opening a sentence or a list is a noun at heart ("Boarding, grooming and…").
     if (tags.has('Gerund') && (t.first || punctuationOf(t.post).includes(',')))
       continue;
@@ -664,6 +714,7 @@ function analyseSentence(tokens: readonly Token[], acc: Accumulator): void {
     const ranges: Range[] = [[t.start, t.end]];
     let k = i + 1;
     let prepositional = false;
+    let place = false;
     if (tokens[k]?.tags.has('Particle')) {
       phrase += ` ${tokens[k].normal}`;
       ranges.push([tokens[k].start, tokens[k].end]);
@@ -676,8 +727,55 @@ function analyseSentence(tokens: readonly Token[], acc: Accumulator): void {
     ) {
       phrase += ` ${tokens[k].normal}`;
       prepositional = true;
+      place = PLACE_PREPOSITIONS.has(tokens[k].normal);
       k++;
     }
+    // What it is done to: the noun (or pronoun) right after it, past articles and adjectives;
+    // in the passive, its subject ("an invoice can be paid").
+    let directObject = tags.has('Passive');
+    let object: Run | undefined;
+    if (directObject) {
+      // The passive's subject: the nearest noun before it, unless a pronoun is nearer ("the
+      // order they were placed in": they were placed, not the order).
+      const subject = [...runs].reverse().find((run) => run.to < i);
+      let pronoun = i - 1;
+      while (pronoun >= 0 && !tokens[pronoun].tags.has('Pronoun')) pronoun--;
+      if (subject && pronoun < subject.from) object = subject;
+    }
+    for (
+      let o = k;
+      !tags.has('Passive') && o < Math.min(tokens.length, k + 4);
+      o++
+    ) {
+      const run = runStartingAt.get(o);
+      if (run) {
+        object = run;
+        directObject = !prepositional;
+        break;
+      }
+      const next = tokens[o];
+      if (next.tags.has('Pronoun') && o === k) {
+        directObject = !prepositional;
+        break;
+      }
+      if (
+        !(
+          next.tags.has('Determiner') ||
+          next.tags.has('Adjective') ||
+          next.tags.has('Value') ||
+          POSSESSIVE_DETERMINERS.has(next.normal)
+        ) ||
+        punctuationOf(tokens[o].post) !== ''
+      )
+        break;
+    }
+    // Where or when it is done ("served in the order", "pay at the desk") is not what it is done to.
+    if (object && !place && !actedOn.has(object.key)) {
+      actedOn.add(object.key);
+      acc.term(object.key, object.words).acted++;
+    }
+    if (!content) continue;
+
     let person = false;
     for (let back = i - 1, steps = 0; back >= 0 && steps < 5; back--, steps++) {
       const b = tokens[back];
@@ -702,41 +800,7 @@ function analyseSentence(tokens: readonly Token[], acc: Accumulator): void {
       verbsSeen.add(infinitive);
       verb.sentences++;
     }
-    // What it is done to: the noun (or pronoun) right after it, past articles and adjectives;
-    // in the passive, its subject ("an invoice can be paid").
-    let directObject = tags.has('Passive');
-    if (directObject) {
-      const subject = [...runs].reverse().find((run) => run.to < i);
-      if (subject)
-        verb.objects[subject.key] = (verb.objects[subject.key] ?? 0) + 1;
-    }
-    for (
-      let o = k;
-      !tags.has('Passive') && o < Math.min(tokens.length, k + 4);
-      o++
-    ) {
-      const run = runStartingAt.get(o);
-      if (run) {
-        verb.objects[run.key] = (verb.objects[run.key] ?? 0) + 1;
-        directObject = !prepositional;
-        break;
-      }
-      const next = tokens[o];
-      if (next.tags.has('Pronoun') && o === k) {
-        directObject = !prepositional;
-        break;
-      }
-      if (
-        !(
-          next.tags.has('Determiner') ||
-          next.tags.has('Adjective') ||
-          next.tags.has('Value') ||
-          POSSESSIVE_DETERMINERS.has(next.normal)
-        ) ||
-        punctuationOf(tokens[o].post) !== ''
-      )
-        break;
-    }
+    if (object) verb.objects[object.key] = (verb.objects[object.key] ?? 0) + 1;
     if (!directObject) {
       verb.intransitiveCount++;
       verb.intransitiveWeight += weight;
@@ -916,7 +980,7 @@ function analyseChunk(
     analyseSentence(tokensOf(sentence, chunkStart), acc);
 }
 
-/** Lets other work run (sockets, requests) between two chunks. */
+/** Lets other work of the thread run between two chunks (in a worker there is little). */
 const yieldToEventLoop = () =>
   new Promise<void>((resolve) => setImmediate(resolve));
 

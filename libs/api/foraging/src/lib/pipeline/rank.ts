@@ -11,7 +11,8 @@
  * 5. examples listed after a noun become its examples, and are flagged as instances;
  * 6. names the text equates ("members, also called gardeners") are grouped as synonyms;
  * 7. flags (collection, time, abstract, generic person, mass, medium, name, example) demote;
- * 8. score = salience × spread across sources × specificity × demotion.
+ * 8. score = (salience + introduced + acted on) × spread across sources × specificity × demotion;
+ *    a noun said on its own also gains where it modifies a compound ("treatment note").
  */
 import type {
   ForagingCandidateDto,
@@ -73,6 +74,10 @@ const SPREAD_PER_SOURCE = 0.25;
 const COMPOUND_BONUS = 1.1;
 /** "There is a harvest share": introduced as a thing of its own. */
 const INTRODUCTION_BONUS = 0.5;
+/** Per sentence (at most two) in which something is done to it: a thing acted on, not a word in passing. */
+const ACTED_BONUS = 0.3;
+/** A noun said on its own also counts, at this share, where it modifies another ("treatment note"). */
+const MODIFIER_SHARE = 0.5;
 
 interface SourcedMention extends RawMention {
   readonly sourceId: string;
@@ -86,6 +91,7 @@ interface Working {
   weight: number;
   sentences: number;
   introduced: number;
+  acted: number;
   actor: number;
   named: number;
   uncountable: number;
@@ -135,6 +141,7 @@ function emptyWorking(key: string, words: readonly string[]): Working {
     weight: 0,
     sentences: 0,
     introduced: 0,
+    acted: 0,
     actor: 0,
     named: 0,
     uncountable: 0,
@@ -163,6 +170,7 @@ function absorb(into: Working, from: Working, origin?: ForagingOrigin): void {
   into.weight += from.weight;
   into.sentences += from.sentences;
   into.introduced += from.introduced;
+  into.acted += from.acted;
   into.actor += from.actor;
   into.named += from.named;
   into.uncountable += from.uncountable;
@@ -372,6 +380,7 @@ export function rankCandidates(
       working.weight += term.weight;
       working.sentences += term.sentences;
       working.introduced += term.introduced;
+      working.acted += term.acted ?? 0;
       working.actor += term.tags.actor;
       working.named += term.tags.named;
       working.uncountable += term.tags.uncountable;
@@ -427,6 +436,29 @@ export function rankCandidates(
       working.words[working.words.length - 1].toLowerCase(),
     );
     if (head && head.bare > 0) moveInto(head, working, 'noun-phrase');
+  }
+
+  // 3b. A compound's modifier names a thing too, when the research also says it on its own:
+  // "a treatment note" and "larger treatments" are two mentions of treatments.
+  for (const working of [...terms.values()]) {
+    if (working.words.length < 2 || working.collection) continue;
+    const head = working.words[working.words.length - 1].toLowerCase();
+    const modifiers = new Set(
+      working.words.slice(0, -1).map((word) => word.toLowerCase()),
+    );
+    for (const word of modifiers) {
+      const modifier = terms.get(resolve(word));
+      if (!modifier || modifier === working || word === head) continue;
+      if (modifier.bare === 0) continue;
+      modifier.weight += MODIFIER_SHARE * working.weight;
+      modifier.count += working.count;
+      modifier.sentences += working.sentences;
+      for (const source of working.sources) modifier.sources.add(source);
+      modifier.origins.add('noun-phrase');
+      modifier.mentions.push(
+        ...working.mentions.map((m) => ({ ...m, o: 'noun-phrase' as const })),
+      );
+    }
   }
 
   // 4. Verbs count for the nouns they nominalise.
@@ -583,7 +615,9 @@ export function rankCandidates(
     const flags = flagsOf(working, names);
     const demotion = Math.min(1, ...flags.map((f) => DEMOTION[f.kind]));
     const base =
-      working.weight + INTRODUCTION_BONUS * Math.min(1, working.introduced);
+      working.weight +
+      INTRODUCTION_BONUS * Math.min(1, working.introduced) +
+      ACTED_BONUS * Math.min(2, working.acted);
     const spread = 1 + SPREAD_PER_SOURCE * (working.sources.size - 1);
     const specific = working.words.length > 1 ? COMPOUND_BONUS : 1;
     return {

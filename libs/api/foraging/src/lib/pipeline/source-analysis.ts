@@ -6,7 +6,7 @@
  */
 
 /** Bumped when the shape or the tagging rules change; older analyses are re-run on read. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 /** Where a mention was found, as a person would say it. */
 export type MentionOrigin =
@@ -61,6 +61,11 @@ export interface RawTerm {
   readonly sentences: number;
   /** Introduced as a new thing: "there is a harvest share". */
   readonly introduced: number;
+  /**
+   * Sentences in which something is done to it: the object of a verb that is not stative
+   * ("owners asked for a reminder", "an invoice can be paid"), not merely mentioned.
+   */
+  readonly acted: number;
   readonly tags: TermTagCounts;
   /** The first mentions (at most MENTIONS_KEPT_PER_TERM). */
   readonly mentions: readonly RawMention[];

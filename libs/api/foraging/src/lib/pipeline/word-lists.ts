@@ -327,6 +327,47 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   'own',
 ]);
 
+/**
+ * Stative verbs: of being, having, belonging, costing, thinking, feeling and of going or coming
+ * oneself. They do nothing to what follows them ("a pet has a breed", "I know the plot"), so it is
+ * not acted on; every other verb's object is ("make a booking", "ask for a reminder").
+ */
+export const STATIVE_VERBS: ReadonlySet<string> = new Set([
+  'be',
+  'is',
+  'have',
+  'own',
+  'belong',
+  'include',
+  'contain',
+  'cost',
+  'owe',
+  'seem',
+  'become',
+  'remain',
+  'stay',
+  'mean',
+  'know',
+  'think',
+  'believe',
+  'feel',
+  'hope',
+  'wish',
+  'like',
+  'love',
+  'hate',
+  'prefer',
+  'remember',
+  'forget',
+  'go',
+  'come',
+  'sit',
+  'stand',
+  'lie',
+  'live',
+  'happen',
+]);
+
 /** Pronouns that stand for people, so a verb after them is something a person does. */
 export const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set([
   'i',

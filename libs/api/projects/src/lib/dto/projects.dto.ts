@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@orca/api/core';
 import type {
   AcceptInvitationResponse,
   CreateInvitationRequest,
@@ -17,7 +18,6 @@ import {
   IsEmail,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   MaxLength,
 } from 'class-validator';
@@ -56,7 +56,7 @@ export class CreateProjectDto implements CreateProjectRequest {
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(5000)
   description?: string;
@@ -64,7 +64,7 @@ export class CreateProjectDto implements CreateProjectRequest {
 
 export class UpdateProjectDto implements UpdateProjectRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
@@ -72,7 +72,7 @@ export class UpdateProjectDto implements UpdateProjectRequest {
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(5000)
   description?: string;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ProjectModelDoc } from '@orca/api/model';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOmittable } from '@orca/api/core';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import {
   SNAPSHOT_DESCRIPTION_MAX_LENGTH,
   SNAPSHOT_NAME_MAX_LENGTH,
@@ -23,7 +24,7 @@ export class CreateSnapshotDto {
   name!: string;
 
   @ApiPropertyOptional({ maxLength: SNAPSHOT_DESCRIPTION_MAX_LENGTH })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(SNAPSHOT_DESCRIPTION_MAX_LENGTH)
   description?: string;
@@ -36,7 +37,7 @@ export class RestoreSnapshotDto {
     minLength: 1,
     maxLength: 120,
   })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })

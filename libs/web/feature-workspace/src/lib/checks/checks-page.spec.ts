@@ -1,4 +1,5 @@
 import { openWorkspace, textOf } from '../../testing/open-workspace';
+import { testId } from '@orca/shared/domain/testing';
 
 describe('ChecksPage', () => {
   beforeEach(() => localStorage.clear());
@@ -11,14 +12,14 @@ describe('ChecksPage', () => {
     ].map((g) => g.getAttribute('data-severity'));
     expect(groups).toEqual(['warning']);
     const missing = page().querySelector(
-      '[data-rule="object-missing-definition"][data-target="o-lesson"]',
+      `[data-rule="object-missing-definition"][data-target="${testId('o-lesson')}"]`,
     );
     expect(textOf(missing)).toContain('Object without a definition');
     expect(
       missing
         ?.querySelector('[data-testid="finding-fix"]')
         ?.getAttribute('href'),
-    ).toBe('/projects/p-1/objects/o-lesson?focus=definition');
+    ).toBe(`/projects/p-1/objects/${testId('o-lesson')}?focus=definition`);
   });
 
   it('drops a finding as soon as its gap is filled, by anyone', async () => {
@@ -29,7 +30,11 @@ describe('ChecksPage', () => {
 
     server.commitFromElsewhere({
       kind: 'text.edit',
-      target: { itemKind: 'object', id: 'o-lesson', field: 'definition' },
+      target: {
+        itemKind: 'object',
+        id: testId('o-lesson'),
+        field: 'definition',
+      },
       ops: [{ insert: 'One unit of a course.' }],
     });
     await settle();

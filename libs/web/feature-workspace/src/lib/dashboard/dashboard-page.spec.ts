@@ -1,4 +1,5 @@
 import { openWorkspace, textOf } from '../../testing/open-workspace';
+import { testId } from '@orca/shared/domain/testing';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,7 +25,7 @@ describe('DashboardPage', () => {
           kind: 'object.update',
           change: {
             kind: 'object.update',
-            id: 'o-course',
+            id: testId('o-course'),
             patch: { synonyms: ['Class'] },
           },
           effects: [],

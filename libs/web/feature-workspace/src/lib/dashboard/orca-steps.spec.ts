@@ -1,6 +1,7 @@
 import { checkModel, newObject } from '@orca/shared/domain';
 import { sampleModel } from '@orca/web/data-access-workspace/testing';
 import { measureOrcaSteps } from './orca-steps';
+import { testId } from '@orca/shared/domain/testing';
 
 const measure = (model = sampleModel()) => {
   const steps = measureOrcaSteps(model, checkModel(model));
@@ -59,7 +60,11 @@ describe('measureOrcaSteps', () => {
   it('holds object discovery back while a collection noun is modelled as an object', () => {
     const model = sampleModel({
       objects: [
-        newObject({ id: 'o-lib', name: 'Course Library', orderKey: 'a3' }),
+        newObject({
+          id: testId('o-lib'),
+          name: 'Course Library',
+          orderKey: 'a3',
+        }),
       ],
     });
 

@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { emptyModel } from '@orca/shared/domain';
 import { openWorkspace, press } from '../../testing/open-workspace';
+import { testId } from '@orca/shared/domain/testing';
 
 // jsdom hides Node's structuredClone, which dagre uses: the same algorithm, through v8.
 globalThis.structuredClone ??= <T>(value: T): T =>
@@ -27,7 +28,7 @@ describe('diagram pages', () => {
       const y = Number(node(page(), 'Course').getAttribute('data-y'));
       press(node(page(), 'Course'), 'ArrowRight', { shiftKey: true });
       await settle();
-      expect(server.model.objects['o-course']?.position).toEqual({
+      expect(server.model.objects[testId('o-course')]?.position).toEqual({
         x: Math.round(x + 50),
         y: Math.round(y),
       });
@@ -37,7 +38,7 @@ describe('diagram pages', () => {
 
       server.commitFromElsewhere({
         kind: 'object.update',
-        id: 'o-lesson',
+        id: testId('o-lesson'),
         patch: { position: { x: 640, y: -120 } },
       });
       await settle();
@@ -64,7 +65,9 @@ describe('diagram pages', () => {
       const { page, settle } = await openWorkspace('graph');
       press(node(page(), 'Lesson'), 'Enter');
       await settle();
-      expect(TestBed.inject(Router).url).toBe('/projects/p-1/objects/o-lesson');
+      expect(TestBed.inject(Router).url).toBe(
+        `/projects/p-1/objects/${testId('o-lesson')}`,
+      );
     });
   });
 
@@ -83,7 +86,9 @@ describe('diagram pages', () => {
       );
       nested?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       await settle();
-      expect(TestBed.inject(Router).url).toBe('/projects/p-1/objects/o-lesson');
+      expect(TestBed.inject(Router).url).toBe(
+        `/projects/p-1/objects/${testId('o-lesson')}`,
+      );
     });
 
     it('says what to do when there is nothing to draw', async () => {

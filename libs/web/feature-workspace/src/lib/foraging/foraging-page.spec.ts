@@ -10,6 +10,7 @@ import {
   type,
 } from '../../testing/open-workspace';
 import { highlightParts } from './highlight';
+import { testId } from '@orca/shared/domain/testing';
 
 function candidate(
   name: string,
@@ -120,7 +121,7 @@ describe('ForagingPage', () => {
       lesson
         .querySelector('[data-testid="in-model-link"]')
         ?.getAttribute('href'),
-    ).toBe('/projects/p-1/objects/o-lesson');
+    ).toBe(`/projects/p-1/objects/${testId('o-lesson')}`);
 
     const detail = page().querySelector('[data-testid="candidate-detail"]');
     expect(detail?.getAttribute('data-candidate-name')).toBe('Quiz');
@@ -201,6 +202,42 @@ describe('ForagingPage', () => {
     expect(
       textOf(page().querySelector('[data-testid="foraging-problem"]')),
     ).toContain('the limit is 1,048,576 bytes (1 MB)');
+  });
+
+  it('shows a source someone else adds, and says who, without a reload', async () => {
+    const { page, server, http, settle } = await openForaging('viewer');
+    const second = {
+      ...OVERVIEW.sources[0],
+      id: 's-2',
+      name: 'Interview 2',
+      createdBy: { id: 'u-bob', displayName: 'Bob' },
+    };
+    server.lastSocket.receive('foraging:changed', {
+      projectId: 'p-1',
+      kind: 'source-added',
+      source: second,
+      actor: { id: 'u-bob', displayName: 'Bob' },
+    });
+    http.expectOne('/api/v1/projects/p-1/foraging').flush({
+      ...OVERVIEW,
+      sources: [...OVERVIEW.sources, second],
+      candidates: [...OVERVIEW.candidates, candidate('Badge', { rank: 4 })],
+      candidateCount: 4,
+    });
+    await settle();
+    expect(
+      [
+        ...page().querySelectorAll<HTMLElement>(
+          '[data-testid="foraging-source"]',
+        ),
+      ].map((li) => li.dataset['sourceName']),
+    ).toEqual(['Interview 1', 'Interview 2']);
+    expect(
+      textOf(page().querySelector('[data-testid="foraging-live-note"]')),
+    ).toBe('Bob added “Interview 2”.');
+    expect(rows(page()).map((r) => r.dataset['candidateName'])).toContain(
+      'Badge',
+    );
   });
 
   it('shows viewers the candidates without ways to change anything', async () => {

@@ -10,6 +10,7 @@ import {
   textOf,
   type,
 } from '../../testing/open-workspace';
+import { testId } from '@orca/shared/domain/testing';
 
 /** Someone else on the project, asking for a soft lock the way the gateway is asked. */
 function bobAsksForLock(
@@ -37,8 +38,8 @@ function cell(page: HTMLElement, from: string, to: string): HTMLElement {
 
 const LESSON_TO_LESSON: PresenceFocus = {
   kind: 'nom-cell',
-  row: 'o-lesson',
-  column: 'o-lesson',
+  row: testId('o-lesson'),
+  column: testId('o-lesson'),
 };
 
 describe('hosted model views', () => {
@@ -56,7 +57,11 @@ describe('hosted model views', () => {
       press(label, 'Enter');
       await settle();
 
-      const saved = relationshipBetween(server.model, 'o-lesson', 'o-lesson');
+      const saved = relationshipBetween(
+        server.model,
+        testId('o-lesson'),
+        testId('o-lesson'),
+      );
       expect(saved?.label).toBe('follows');
       expect(textOf(cell(page(), 'Lesson', 'Lesson'))).toContain('follows');
       // Enter saved and closed the editor, which gave its lock back.
@@ -83,7 +88,9 @@ describe('hosted model views', () => {
     });
 
     it('opens the cell a link names in ?focus=, as the checks link to it', async () => {
-      const { page } = await openWorkspace('nom?focus=r-course-lesson');
+      const { page } = await openWorkspace(
+        `nom?focus=${testId('r-course-lesson')}`,
+      );
 
       const editor = page().querySelector('[data-testid="nom-editor"]');
       expect(textOf(editor?.querySelector('h3'))).toMatch(
@@ -125,14 +132,16 @@ describe('hosted model views', () => {
     });
 
     it('opens the cell of the CTA a link names in ?focus=', async () => {
-      const { page } = await openWorkspace('ctas?focus=cta-enroll');
+      const { page } = await openWorkspace(
+        `ctas?focus=${testId('cta-enroll')}`,
+      );
 
       const panel = page().querySelector('[data-testid="cta-panel"]');
       expect(textOf(panel?.querySelector('h3'))).toMatch(
         /^Learner\s*on\s*Course$/,
       );
       expect(page().ownerDocument.activeElement).toBe(
-        panel?.querySelector('[data-cta-id="cta-enroll"] .verb'),
+        panel?.querySelector(`[data-cta-id="${testId('cta-enroll')}"] .verb`),
       );
     });
   });
@@ -142,12 +151,14 @@ describe('hosted model views', () => {
       const { page, settle } = await openWorkspace('attributes');
 
       page()
-        .querySelector<HTMLButtonElement>('.pick[data-object-id="o-lesson"]')
+        .querySelector<HTMLButtonElement>(
+          `.pick[data-object-id="${testId('o-lesson')}"]`,
+        )
         ?.click();
       await settle();
 
       expect(TestBed.inject(Router).url).toBe(
-        '/projects/p-1/attributes?object=o-lesson',
+        `/projects/p-1/attributes?object=${testId('o-lesson')}`,
       );
       expect(textOf(page().querySelector('h3'))).toBe('Attributes of Lesson');
     });

@@ -7,6 +7,7 @@ import {
   textOf,
   type,
 } from '../../testing/open-workspace';
+import { testId } from '@orca/shared/domain/testing';
 
 describe('ObjectCatalogPage', () => {
   beforeEach(() => localStorage.clear());
@@ -44,7 +45,7 @@ describe('ObjectCatalogPage', () => {
       course
         ?.querySelector('[data-testid="open-object"]')
         ?.getAttribute('href'),
-    ).toBe('/projects/p-1/objects/o-course');
+    ).toBe(`/projects/p-1/objects/${testId('o-course')}`);
   });
 
   it('finds objects by a synonym and says when nothing matches', async () => {
@@ -117,7 +118,9 @@ describe('ObjectCatalogPage', () => {
     await renameFirst(workspace, 'Programme');
 
     expect(rows(workspace.page())).toEqual(['Programme', 'Lesson']);
-    expect(workspace.server.model.objects['o-course'].name).toBe('Programme');
+    expect(workspace.server.model.objects[testId('o-course')].name).toBe(
+      'Programme',
+    );
   });
 
   it('puts a name back with Escape', async () => {
@@ -134,7 +137,7 @@ describe('ObjectCatalogPage', () => {
     await settle();
 
     expect(rows(page())).toEqual(['Course', 'Lesson']);
-    expect(server.model.objects['o-course'].name).toBe('Course');
+    expect(server.model.objects[testId('o-course')].name).toBe('Course');
   });
 
   it('defines an object in place, keeping what someone typed meanwhile', async () => {
@@ -155,14 +158,18 @@ describe('ObjectCatalogPage', () => {
     // Bob adds to the (empty) definition while Ada types.
     server.commitFromElsewhere({
       kind: 'text.edit',
-      target: { itemKind: 'object', id: 'o-lesson', field: 'definition' },
+      target: {
+        itemKind: 'object',
+        id: testId('o-lesson'),
+        field: 'definition',
+      },
       ops: [{ insert: 'Taken in one sitting.' }],
     });
     await settle();
     press(input, 'Enter');
     await settle();
 
-    expect(server.model.objects['o-lesson'].definition).toBe(
+    expect(server.model.objects[testId('o-lesson')].definition).toBe(
       'Taken in one sitting.One unit of a course.',
     );
   });
@@ -178,20 +185,21 @@ describe('ObjectCatalogPage', () => {
 
     expect(rows(page())).toEqual(['Lesson', 'Course']);
     const objects = server.model.objects;
-    expect(objects['o-lesson'].orderKey < objects['o-course'].orderKey).toBe(
-      true,
-    );
+    expect(
+      objects[testId('o-lesson')].orderKey <
+        objects[testId('o-course')].orderKey,
+    ).toBe(true);
   });
 
   it('deletes an object after saying what goes with it', async () => {
     const model = sampleModel({
       attributes: [
         newAttribute({
-          id: 'attr-course-ref',
-          objectId: 'o-lesson',
+          id: testId('attr-course-ref'),
+          objectId: testId('o-lesson'),
           name: 'Course',
           type: 'reference',
-          referencedObjectId: 'o-course',
+          referencedObjectId: testId('o-course'),
           orderKey: 'a0',
         }),
       ],
@@ -221,7 +229,7 @@ describe('ObjectCatalogPage', () => {
     await settle();
 
     expect(rows(page())).toEqual(['Lesson']);
-    expect(server.model.objects['o-course']).toBeUndefined();
+    expect(server.model.objects[testId('o-course')]).toBeUndefined();
   });
 
   it('lets a viewer read the catalog but not change it', async () => {

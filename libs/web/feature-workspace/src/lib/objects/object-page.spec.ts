@@ -7,6 +7,7 @@ import {
   type,
 } from '../../testing/open-workspace';
 import { LIVE_TEXT_SEND_DELAY_MS } from '../editing/live-text-editor';
+import { testId } from '@orca/shared/domain/testing';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,7 +18,7 @@ describe('ObjectPage', () => {
     const model = sampleModel({
       objects: [
         newObject({
-          id: 'o-quiz',
+          id: testId('o-quiz'),
           name: 'Quiz',
           orderKey: 'a2',
           definition:
@@ -25,7 +26,9 @@ describe('ObjectPage', () => {
         }),
       ],
     });
-    const { page } = await openWorkspace('objects/o-quiz', { model });
+    const { page } = await openWorkspace(`objects/${testId('o-quiz')}`, {
+      model,
+    });
 
     const rendered = page().querySelector(
       '[data-testid="definition-rendered"]',
@@ -41,7 +44,7 @@ describe('ObjectPage', () => {
   });
 
   it('shows the guide entry with its attributes, nested objects and CTAs', async () => {
-    const { page } = await openWorkspace('objects/o-course');
+    const { page } = await openWorkspace(`objects/${testId('o-course')}`);
 
     expect(textOf(page().querySelector('h1'))).toContain('Course');
     expect(textOf(page().querySelector('#section-synonyms'))).toContain(
@@ -66,17 +69,18 @@ describe('ObjectPage', () => {
     );
     expect(
       page().querySelector('#section-nested a')?.getAttribute('href'),
-    ).toBe('/projects/p-1/objects/o-lesson');
+    ).toBe(`/projects/p-1/objects/${testId('o-lesson')}`);
   });
 
   it("shows the object's history: who changed it, newest first", async () => {
-    const { page, http, server, settle } =
-      await openWorkspace('objects/o-course');
+    const { page, http, server, settle } = await openWorkspace(
+      `objects/${testId('o-course')}`,
+    );
     await wait(450);
     const request = http.expectOne(
       (r) =>
         r.url === '/api/v1/projects/p-1/changes' &&
-        r.params.get('itemId') === 'o-course',
+        r.params.get('itemId') === testId('o-course'),
     );
     expect(request.request.params.get('order')).toBe('desc');
     request.flush({
@@ -92,7 +96,7 @@ describe('ObjectPage', () => {
           kind: 'object.update',
           change: {
             kind: 'object.update',
-            id: 'o-course',
+            id: testId('o-course'),
             patch: { synonyms: ['Class', 'Program'] },
           },
           effects: [],
@@ -107,7 +111,7 @@ describe('ObjectPage', () => {
     // Someone renames another object: Course's history has nothing new, and is not asked again.
     server.commitFromElsewhere({
       kind: 'object.update',
-      id: 'o-lesson',
+      id: testId('o-lesson'),
       patch: { name: 'Unit' },
     });
     await settle();
@@ -117,7 +121,7 @@ describe('ObjectPage', () => {
     // Someone edits Course itself: its history is read again.
     server.commitFromElsewhere({
       kind: 'object.update',
-      id: 'o-course',
+      id: testId('o-course'),
       patch: { examples: ['Intro to SQL'] },
     });
     await settle();
@@ -126,13 +130,15 @@ describe('ObjectPage', () => {
       .expectOne(
         (r) =>
           r.url === '/api/v1/projects/p-1/changes' &&
-          r.params.get('itemId') === 'o-course',
+          r.params.get('itemId') === testId('o-course'),
       )
       .flush({ rev: 7, hasMore: false, changes: [] });
   });
 
   it('sends what is typed into the definition as text edits, merged with others’ typing', async () => {
-    const { page, server, settle } = await openWorkspace('objects/o-lesson');
+    const { page, server, settle } = await openWorkspace(
+      `objects/${testId('o-lesson')}`,
+    );
     (
       page().querySelector(
         '[data-testid="edit-definition"]',
@@ -146,7 +152,9 @@ describe('ObjectPage', () => {
     type(area, 'One unit.');
     await wait(LIVE_TEXT_SEND_DELAY_MS + 50);
     await settle();
-    expect(server.model.objects['o-lesson'].definition).toBe('One unit.');
+    expect(server.model.objects[testId('o-lesson')].definition).toBe(
+      'One unit.',
+    );
     const submitted = server.sockets[0].sent
       .filter((s) => s.event === 'change:submit')
       .map((s) => (s.payload as { change: { kind: string } }).change.kind);
@@ -156,7 +164,11 @@ describe('ObjectPage', () => {
     type(area, 'One unit of a course.');
     server.commitFromElsewhere({
       kind: 'text.edit',
-      target: { itemKind: 'object', id: 'o-lesson', field: 'definition' },
+      target: {
+        itemKind: 'object',
+        id: testId('o-lesson'),
+        field: 'definition',
+      },
       ops: [{ insert: 'Lesson: ' }],
     });
     await settle();
@@ -166,7 +178,7 @@ describe('ObjectPage', () => {
     await wait(LIVE_TEXT_SEND_DELAY_MS + 50);
     await settle();
 
-    expect(server.model.objects['o-lesson'].definition).toBe(
+    expect(server.model.objects[testId('o-lesson')].definition).toBe(
       'Lesson: One unit of a course.',
     );
     expect(
@@ -175,7 +187,9 @@ describe('ObjectPage', () => {
   });
 
   it('opens an empty definition for writing when a check sends me there', async () => {
-    const { page } = await openWorkspace('objects/o-lesson?focus=definition');
+    const { page } = await openWorkspace(
+      `objects/${testId('o-lesson')}?focus=definition`,
+    );
 
     const area = page().querySelector(
       '[data-testid="definition-editor"] textarea',
@@ -185,7 +199,9 @@ describe('ObjectPage', () => {
   });
 
   it('answers the SIP check and adds synonyms', async () => {
-    const { page, server, settle } = await openWorkspace('objects/o-lesson');
+    const { page, server, settle } = await openWorkspace(
+      `objects/${testId('o-lesson')}`,
+    );
     const structure = page().querySelector(
       '#sip-structure',
     ) as HTMLSelectElement;
@@ -193,7 +209,9 @@ describe('ObjectPage', () => {
     structure.value = 'yes';
     structure.dispatchEvent(new Event('change'));
     await settle();
-    expect(server.model.objects['o-lesson'].sip.structure.answer).toBe('yes');
+    expect(server.model.objects[testId('o-lesson')].sip.structure.answer).toBe(
+      'yes',
+    );
 
     const synonym = page().querySelector(
       '#object-synonyms',
@@ -201,14 +219,18 @@ describe('ObjectPage', () => {
     type(synonym, 'Module');
     press(synonym, 'Enter');
     await settle();
-    expect(server.model.objects['o-lesson'].synonyms).toEqual(['Module']);
+    expect(server.model.objects[testId('o-lesson')].synonyms).toEqual([
+      'Module',
+    ]);
     expect(textOf(page().querySelector('#section-synonyms'))).toContain(
       'Module',
     );
   });
 
   it('renames a state and the transitions that lead to it', async () => {
-    const { page, server, settle } = await openWorkspace('objects/o-course');
+    const { page, server, settle } = await openWorkspace(
+      `objects/${testId('o-course')}`,
+    );
     const published = page().querySelectorAll(
       '#section-states orca-inline-text',
     )[2];
@@ -219,23 +241,28 @@ describe('ObjectPage', () => {
     press(input, 'Enter');
     await settle();
 
-    expect(server.model.objects['o-course'].states).toEqual([
+    expect(server.model.objects[testId('o-course')].states).toEqual([
       { name: 'Draft', description: '', transitions: ['Live'] },
       { name: 'Live', description: '', transitions: [] },
     ]);
   });
 
   it('says when the object was deleted meanwhile', async () => {
-    const { page, server, settle } = await openWorkspace('objects/o-lesson');
+    const { page, server, settle } = await openWorkspace(
+      `objects/${testId('o-lesson')}`,
+    );
 
-    server.commitFromElsewhere({ kind: 'object.delete', id: 'o-lesson' });
+    server.commitFromElsewhere({
+      kind: 'object.delete',
+      id: testId('o-lesson'),
+    });
     await settle();
 
     expect(textOf(page())).toContain('This object is not here');
   });
 
   it('shows a viewer the guide without editors', async () => {
-    const { page } = await openWorkspace('objects/o-course', {
+    const { page } = await openWorkspace(`objects/${testId('o-course')}`, {
       role: 'viewer',
     });
 

@@ -1,6 +1,7 @@
 import { newAttribute, newCta } from '@orca/shared/domain';
 import { sampleModel } from '@orca/web/data-access-workspace/testing';
 import { openWorkspace, textOf } from '../../testing/open-workspace';
+import { testId } from '@orca/shared/domain/testing';
 
 const warningCodes = (page: HTMLElement) =>
   [...page.querySelectorAll('[data-testid="preview-warning"]')].map((w) =>
@@ -49,7 +50,9 @@ describe('PreviewsPage', () => {
   });
 
   it('links every gap to where it is fixed', async () => {
-    const { page } = await openWorkspace('previews?object=o-lesson');
+    const { page } = await openWorkspace(
+      `previews?object=${testId('o-lesson')}`,
+    );
 
     expect(warningCodes(page())).toEqual([
       'no-core-content',
@@ -59,19 +62,19 @@ describe('PreviewsPage', () => {
       'no-examples',
     ]);
     expect(fixHref(page(), 'no-core-content')).toBe(
-      '/projects/p-1/attributes?object=o-lesson',
+      `/projects/p-1/attributes?object=${testId('o-lesson')}`,
     );
     expect(fixHref(page(), 'no-metadata')).toBe(
-      '/projects/p-1/attributes?object=o-lesson',
+      `/projects/p-1/attributes?object=${testId('o-lesson')}`,
     );
     expect(fixHref(page(), 'no-primary-cta')).toBe(
-      '/projects/p-1/ctas?focus=o-lesson',
+      `/projects/p-1/ctas?focus=${testId('o-lesson')}`,
     );
     expect(fixHref(page(), 'no-definition')).toBe(
-      '/projects/p-1/objects/o-lesson?focus=definition',
+      `/projects/p-1/objects/${testId('o-lesson')}?focus=definition`,
     );
     expect(fixHref(page(), 'no-examples')).toBe(
-      '/projects/p-1/objects/o-lesson?focus=examples',
+      `/projects/p-1/objects/${testId('o-lesson')}?focus=examples`,
     );
     expect(
       textOf(
@@ -85,7 +88,7 @@ describe('PreviewsPage', () => {
   it('links a nested object nobody can act on to its CTAs', async () => {
     const { page } = await openWorkspace('previews');
     expect(fixHref(page(), 'nested-unreachable')).toBe(
-      '/projects/p-1/ctas?focus=o-lesson',
+      `/projects/p-1/ctas?focus=${testId('o-lesson')}`,
     );
   });
 
@@ -93,8 +96,8 @@ describe('PreviewsPage', () => {
     const model = sampleModel({
       attributes: [
         newAttribute({
-          id: 'attr-level',
-          objectId: 'o-course',
+          id: testId('attr-level'),
+          objectId: testId('o-course'),
           name: 'Level',
           type: 'list',
           kind: 'metadata',
@@ -104,7 +107,7 @@ describe('PreviewsPage', () => {
     });
     const { page } = await openWorkspace('previews', { model });
     expect(fixHref(page(), 'filter-without-options')).toBe(
-      '/projects/p-1/attributes?focus=attr-level&object=o-course',
+      `/projects/p-1/attributes?focus=${testId('attr-level')}&object=${testId('o-course')}`,
     );
   });
 
@@ -116,8 +119,8 @@ describe('PreviewsPage', () => {
     server.commitFromElsewhere({
       kind: 'attribute.create',
       attribute: newAttribute({
-        id: 'attr-price',
-        objectId: 'o-course',
+        id: testId('attr-price'),
+        objectId: testId('o-course'),
         name: 'Price',
         type: 'currency',
         kind: 'metadata',
@@ -140,8 +143,8 @@ describe('PreviewsPage', () => {
     const model = sampleModel({
       attributes: [
         newAttribute({
-          id: 'attr-price',
-          objectId: 'o-course',
+          id: testId('attr-price'),
+          objectId: testId('o-course'),
           name: 'Price',
           type: 'currency',
           kind: 'metadata',
@@ -150,9 +153,9 @@ describe('PreviewsPage', () => {
       ],
       ctas: [
         newCta({
-          id: 'cta-lesson',
-          roleId: 'role-learner',
-          objectId: 'o-lesson',
+          id: testId('cta-lesson'),
+          roleId: testId('role-learner'),
+          objectId: testId('o-lesson'),
           verb: 'Open',
           crud: 'read',
           orderKey: 'a0',
@@ -168,7 +171,9 @@ describe('PreviewsPage', () => {
 
   it('honours "Now only": a Later object is left out, and its link says why, with a way back', async () => {
     localStorage.setItem('orca.nowOnly.p-1', 'true');
-    const { page, settle } = await openWorkspace('previews?object=o-lesson');
+    const { page, settle } = await openWorkspace(
+      `previews?object=${testId('o-lesson')}`,
+    );
 
     expect(
       [...page().querySelectorAll('[data-testid="preview-pick"]')].map((p) =>
@@ -201,9 +206,9 @@ describe('PreviewsPage', () => {
     const model = sampleModel({
       ctas: [
         newCta({
-          id: 'cta-lesson',
-          roleId: 'role-learner',
-          objectId: 'o-lesson',
+          id: testId('cta-lesson'),
+          roleId: testId('role-learner'),
+          objectId: testId('o-lesson'),
           verb: 'Open',
           crud: 'read',
           orderKey: 'a0',

@@ -1,5 +1,6 @@
 import { openWorkspace, textOf } from '../../testing/open-workspace';
 import { inkOn, initialsOf } from './presence-avatars';
+import { testId } from '@orca/shared/domain/testing';
 
 describe('WorkspaceShell', () => {
   beforeEach(() => {
@@ -56,7 +57,7 @@ describe('WorkspaceShell', () => {
     bob.emit('project:join', { projectId: 'p-1' }, () => undefined);
     bob.emit('presence:update', {
       projectId: 'p-1',
-      focus: { kind: 'object', id: 'o-course' },
+      focus: { kind: 'object', id: testId('o-course') },
     });
     await settle();
 

@@ -11,6 +11,7 @@ import {
   orderKeyAtEnd,
   queryInstances,
 } from '@orca/shared/domain';
+import { testId } from '@orca/shared/domain/testing';
 import {
   attributeNamed,
   learningPlatform,
@@ -370,7 +371,7 @@ describe('CDLL previews', () => {
       const edited = applyChange(model, {
         kind: 'attribute.create',
         attribute: newAttribute({
-          id: 'a-new',
+          id: testId('a-new'),
           objectId: objectNamed(model, 'Course').id,
           name: 'Language',
           type: 'text',

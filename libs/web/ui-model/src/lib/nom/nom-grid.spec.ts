@@ -7,6 +7,7 @@ import {
   type Change,
   type ProjectModel,
 } from '@orca/shared/domain';
+import { testId } from '@orca/shared/domain/testing';
 import {
   applyValid,
   largeModel,
@@ -173,7 +174,7 @@ describe('NomGridComponent', () => {
     const next = applyValid(model, {
       kind: 'relationship.create',
       relationship: {
-        ...relationshipOf('o2', 'o5'),
+        ...relationshipOf(testId('o2'), testId('o5')),
       },
     });
     fixture.componentRef.setInput('model', next);
@@ -554,7 +555,7 @@ describe('NomGridComponent', () => {
 
 function relationshipOf(from: string, to: string) {
   return {
-    id: `new-${from}-${to}`,
+    id: testId(`new-${from}-${to}`),
     fromObjectId: from,
     toObjectId: to,
     label: 'contains',

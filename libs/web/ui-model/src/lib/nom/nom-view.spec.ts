@@ -1,4 +1,5 @@
 import { relationshipBetween } from '@orca/shared/domain';
+import { testId } from '@orca/shared/domain/testing';
 import {
   applyValid,
   learningPlatform,
@@ -52,7 +53,7 @@ describe('buildNomRows', () => {
     const next = applyValid(model, {
       kind: 'relationship.create',
       relationship: {
-        id: 'self-topic',
+        id: testId('self-topic'),
         fromObjectId: topic,
         toObjectId: topic,
         label: 'has subtopics',

@@ -5,7 +5,7 @@ export interface ForagingTimingDoc {
   chunks: number;
 
   /**
-   * The longest the event loop was held at once
+   * The longest the tagger worked without a break, in its worker thread (ms)
    */
   longestBlockMs: number;
   totalMs: number;

@@ -12,6 +12,7 @@ import type {
 } from '@orca/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
+import { HttpPerson } from './support/http-person';
 import {
   READY_WITHIN_MS,
   serverEntry,
@@ -35,61 +36,20 @@ if (!databaseUrl || !redisUrl)
 
 type ClientSocket = Socket<CollabServerEvents, CollabClientEvents>;
 
-/** A person talking to one instance: session cookie, XSRF echo, JSON. */
-class Person {
-  private cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
-
-  get cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-
-  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        cookie: this.cookieHeader,
-        'x-xsrf-token': this.cookies.get('XSRF-TOKEN') ?? '',
-      },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const [name, ...value] = (pair ?? '').split('=');
-      if (name) this.cookies.set(name.trim(), value.join('='));
-    }
-    const text = await response.text();
-    if (response.status >= 400)
-      throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  /** The XSRF cookie comes with any answer; get one before the first unsafe request. */
-  async signUp(email: string, displayName: string): Promise<void> {
-    await this.call('GET', '/auth/me').catch(() => undefined);
-    await this.call('POST', '/auth/register', {
-      email,
-      password: 'correct-horse-battery-staple',
-      displayName,
-    });
-  }
-
-  async socket(): Promise<ClientSocket> {
-    const socket: ClientSocket = io(`${this.baseUrl}/collab`, {
-      transports: ['websocket'],
-      extraHeaders: { cookie: this.cookieHeader },
-      auth: { clientId: randomUUID() },
-      reconnection: false,
-      forceNew: true,
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+/** A live connection to `/collab` as `person` (their session cookie), with no reconnection. */
+async function collabSocket(person: HttpPerson): Promise<ClientSocket> {
+  const socket: ClientSocket = io(`${person.baseUrl}/collab`, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: person.cookieHeader },
+    auth: { clientId: randomUUID() },
+    reconnection: false,
+    forceNew: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
 }
 
 function collect<T>(socket: ClientSocket, event: 'change:applied'): T[] {
@@ -178,7 +138,7 @@ describeWithServices(
           const [a, b] = servers as [ServerProcess, ServerProcess];
           const suffix = randomUUID().slice(0, 8);
           // Ana signs up on A, Ben on B: sessions live in PostgreSQL, so either instance knows both.
-          const ana = new Person(a.baseUrl);
+          const ana = new HttpPerson(a.baseUrl);
           await ana.signUp(`ana-${suffix}@example.com`, 'Ana');
           const project = await ana.call<{ id: string }>('POST', '/projects', {
             name: 'Scale-out workshop',
@@ -189,13 +149,13 @@ describeWithServices(
             `/projects/${project.id}/invitations`,
             { email: benEmail, role: 'contributor' },
           );
-          const ben = new Person(b.baseUrl);
+          const ben = new HttpPerson(b.baseUrl);
           await ben.signUp(benEmail, 'Ben');
           const token = new URL(invitation.acceptUrl).pathname.split('/').pop();
           await ben.call('POST', `/invitations/${token}/accept`);
 
-          const onA = [await ana.socket(), await ana.socket()];
-          const onB = [await ben.socket(), await ben.socket()];
+          const onA = [await collabSocket(ana), await collabSocket(ana)];
+          const onB = [await collabSocket(ben), await collabSocket(ben)];
           sockets.push(...onA, ...onB);
           const everyone = [...onA, ...onB];
           const received = everyone.map((socket) =>

@@ -4,7 +4,9 @@ import {
   nowOnly,
   objectsInOrder,
   relationshipBetween,
+  type Cardinality,
   type OrcaObject,
+  type Relationship,
   type ProjectModel,
 } from '@orca/shared/domain';
 import {
@@ -363,6 +365,69 @@ describe('systemGraphLayout', () => {
             (row[i] as GraphNode).x + (row[i] as GraphNode).width,
           ),
         );
+  });
+
+  it('lays out a dense model with dagre on a budget: every edge drawn, no overlaps, each parent left of its child', () => {
+    // 120 objects in a chain of parents and children, each also many-to-many with its next five
+    // neighbours: 120 × 6 cells each way, far more pairs than dagre is given (dagreEdgeFloor).
+    const first = objectsInOrder(model)[0] as OrcaObject;
+    const template = Object.values(model.relationships)[0] as Relationship;
+    const count = 120;
+    const id = (i: number) => `dense-${String(i).padStart(4, '0')}`;
+    const objects: Record<string, OrcaObject> = {};
+    const relationships: Record<string, Relationship> = {};
+    const relate = (from: number, to: number, cardinality: Cardinality) => {
+      const rid = `rel-${from}-${to}`;
+      relationships[rid] = {
+        ...template,
+        id: rid,
+        fromObjectId: id(from),
+        toObjectId: id(to),
+        label: cardinality === 'one-to-many' ? 'has' : 'relates to',
+        cardinality,
+      };
+    };
+    for (let i = 0; i < count; i++) {
+      objects[id(i)] = {
+        ...first,
+        id: id(i),
+        name: `Object ${i}`,
+        orderKey: `a${String(i).padStart(4, '0')}`,
+        position: null,
+      };
+      if (i + 1 < count) {
+        relate(i, i + 1, 'one-to-many');
+        relate(i + 1, i, 'many-to-one');
+      }
+      for (let k = 2; k <= 6 && i + k < count; k++) {
+        relate(i, i + k, 'many-to-many');
+        relate(i + k, i, 'many-to-many');
+      }
+    }
+    const dense = systemGraphLayout({
+      ...model,
+      objects,
+      relationships,
+      ctas: {},
+      attributes: {},
+    });
+    expect(Object.keys(relationships).length).toBeGreaterThan(
+      4 * SYSTEM_GRAPH_METRICS.dagreEdgeFloor,
+    );
+    expect(dense.nodes).toHaveLength(count);
+    expect(dense.edges.map((e) => e.relationshipId).sort()).toEqual(
+      Object.keys(relationships).sort(),
+    );
+    const nodes = dense.nodes;
+    for (let i = 0; i < nodes.length; i++)
+      for (let j = i + 1; j < nodes.length; j++)
+        expect(overlaps(nodes[i] as Box, nodes[j] as Box)).toBe(false);
+    // Laid out by dagre (ranks left to right), not put on the grid in model order.
+    for (let i = 0; i + 1 < count; i++)
+      expect(centreOf(node(dense, id(i))).x).toBeLessThan(
+        centreOf(node(dense, id(i + 1))).x,
+      );
+    expectEdgesOnBorders(dense);
   });
 
   it('is empty for a model without objects', () => {

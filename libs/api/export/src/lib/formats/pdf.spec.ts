@@ -1,4 +1,9 @@
-import { nowOnly, objectGuide, objectsInOrder } from '@orca/shared/domain';
+import {
+  fromInterchange,
+  nowOnly,
+  objectGuide,
+  objectsInOrder,
+} from '@orca/shared/domain';
 import { readPdf } from '../../testing/pdf-text';
 import {
   awkwardModel,
@@ -6,7 +11,7 @@ import {
   testModels,
   withFirstDefinition,
 } from '../../testing/fixtures';
-import { exportPdf } from './pdf';
+import { exportPdf, PDF_GRAPH_MAX_OBJECTS } from './pdf';
 
 /**
  * pdfmake may break a line after `/` or `%`: compare text without whitespace. Roboto has no
@@ -101,6 +106,33 @@ describe('PDF Object Guide and Object Map', () => {
       });
     },
   );
+
+  it('says where to see a system graph too large to print, and still guides every object', async () => {
+    const objects = PDF_GRAPH_MAX_OBJECTS + 1;
+    const imported = fromInterchange(
+      {
+        format: 'orca-project',
+        version: 1,
+        project: { name: 'Large' },
+        objects: Array.from({ length: objects }, (_, i) => ({
+          key: `o${i}`,
+          name: `Object ${i}`,
+        })),
+        relationships: [{ from: 'o0', to: 'o1', cardinality: 'one-to-many' }],
+      },
+      { generateId: () => crypto.randomUUID() },
+    );
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+    const { text } = readPdf(
+      (await exportPdf(imported.model, { projectName: 'Large' })) as Buffer,
+    );
+    expect(squash(graphText(text))).toContain(
+      squash(
+        `The system graph of ${objects} objects and 1 relationship is too large to print on one page.`,
+      ),
+    );
+    expect(text.match(/\nStates\n/g)).toHaveLength(objects);
+  });
 
   it('prints names as text, accents and Cyrillic included', async () => {
     const { model, projectName } = awkwardModel();

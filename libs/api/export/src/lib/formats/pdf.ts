@@ -26,6 +26,7 @@ import {
   OOUX_COLOURS,
 } from '@orca/shared/domain';
 import {
+  SYSTEM_GRAPH_METRICS,
   systemGraphLayout,
   systemGraphSvg,
   type SystemGraphLayout,
@@ -329,8 +330,38 @@ function objectMap(guide: ObjectGuide): Content[] {
   ];
 }
 
+/**
+ * Beyond this many objects the system graph is not drawn in the PDF: on one A4 page its nodes
+ * would be specks (the app's graph is laid out on a grid beyond `dagreLimit` anyway), and the
+ * drawing of a 1,000-object graph cost 9 s and most of the export's memory. The page says where
+ * to see it instead.
+ */
+export const PDF_GRAPH_MAX_OBJECTS = SYSTEM_GRAPH_METRICS.dagreLimit;
+
+/** What the PDF's graph page shows: the layout, or the size of a graph too large to print. */
+export type PdfGraph =
+  | SystemGraphLayout
+  | {
+      readonly tooLarge: {
+        readonly objects: number;
+        readonly relationships: number;
+      };
+    };
+
 /** The system graph on a landscape page of its own, drawn from the SVG the app downloads. */
-function systemGraph(graph: SystemGraphLayout): Content[] {
+function systemGraph(graph: PdfGraph): Content[] {
+  if ('tooLarge' in graph)
+    return [
+      {
+        text: 'System graph',
+        ...STYLE.h1,
+        pageBreak: 'before',
+      },
+      {
+        text: `The system graph of ${count(graph.tooLarge.objects, 'object')} and ${count(graph.tooLarge.relationships, 'relationship')} is too large to print on one page. Open it in the app (Graph), or in the HTML export, where it can be zoomed and scrolled.`,
+        ...STYLE.muted,
+      },
+    ];
   return [
     {
       text: 'System graph',
@@ -351,7 +382,7 @@ function systemGraph(graph: SystemGraphLayout): Content[] {
 export function pdfDocument(
   guide: ObjectGuide,
   options: Parameters<ExportFormatFunction>[1],
-  graph: SystemGraphLayout | null = null,
+  graph: PdfGraph | null = null,
 ): TDocumentDefinitions {
   return {
     info: {
@@ -412,7 +443,17 @@ export const exportPdf: ExportFormatFunction = async (model, options) => {
   options.onProgress?.(0);
   const exported = exportedModel(model, options);
   const guide = objectGuide(exported);
-  const definition = pdfDocument(guide, options, systemGraphLayout(exported));
+  const objects = Object.keys(exported.objects).length;
+  const graph: PdfGraph =
+    objects > PDF_GRAPH_MAX_OBJECTS
+      ? {
+          tooLarge: {
+            objects,
+            relationships: Object.keys(exported.relationships).length,
+          },
+        }
+      : systemGraphLayout(exported);
+  const definition = pdfDocument(guide, options, graph);
   options.onProgress?.(10);
   pdfMake.setProgressCallback((fraction: number) => layout(fraction));
   try {

@@ -3,6 +3,7 @@ export * from './lib/config/tokens';
 export * from './lib/core.module';
 export * from './lib/database/data-source-options';
 export * from './lib/database/database-probe';
+export * from './lib/database/database-unavailable';
 export * from './lib/database/embedded-postgres';
 export * from './lib/database/run-migrations';
 export * from './lib/rate-limit/trackers';

@@ -2,3 +2,4 @@
 // production bundle never loads test helpers.
 export * from './lib/testing/test-app';
 export * from './lib/testing/browser-agent';
+export * from './lib/testing/fail-statement';

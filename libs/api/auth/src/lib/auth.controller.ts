@@ -202,17 +202,27 @@ export class AuthController {
     @Body() body: ChangePasswordDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SignedOutSessionsDto> {
-    await this.users.changePassword(principal.userId, body);
-    const signedOut = await this.sessions.endAllExcept(
+    // One transaction: the new hash, the other sessions ended, this one's new secret.
+    const { ended, secret } = await this.users.changePassword(
       principal.userId,
+      body,
+      (manager) =>
+        this.sessions.replaceAll(
+          manager,
+          principal.userId,
+          principal.sessionId,
+        ),
+    );
+    await this.sessions.settleReplaced(
+      principal.userId,
+      ended,
       principal.sessionId,
     );
     if (principal.sessionId) {
-      const secret = await this.sessions.rotate(principal.sessionId);
       if (secret) setSessionCookie(response, secret, this.config);
       setXsrfCookie(response, this.config.secureCookies);
     }
-    return { signedOut };
+    return { signedOut: ended.length };
   }
 
   @Public()

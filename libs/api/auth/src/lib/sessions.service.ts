@@ -4,7 +4,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@orca/api/core';
 import type { Cache } from 'cache-manager';
 import { Subject } from 'rxjs';
-import { In, LessThan, MoreThan, Not, type Repository } from 'typeorm';
+import {
+  type EntityManager,
+  In,
+  LessThan,
+  MoreThan,
+  Not,
+  type Repository,
+} from 'typeorm';
 import type { SessionDto } from './dto/auth.dto';
 import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from './entities/user.entity';
@@ -131,20 +138,6 @@ export class SessionsService {
     if (row) this.ended$.next({ userId: row.user_id, sessionIds: [sessionId] });
   }
 
-  /**
-   * Gives a session a new secret (and so a new internal id), keeping its row: after a password
-   * change, a cookie copied from this browser earlier stops working too. Returns the new secret.
-   */
-  async rotate(sessionId: string): Promise<string | null> {
-    const secret = newSecret();
-    const result = await this.sessions.update(
-      { id: sessionId },
-      { id: sha256Hex(secret), lastSeenAt: new Date() },
-    );
-    await this.cache.del(cacheKey(sessionId));
-    return result.affected ? secret : null;
-  }
-
   /** The person's sessions that have not expired: this one first, then the most recently used. */
   async list(userId: string, currentSessionId?: string): Promise<SessionDto[]> {
     const sessions = await this.sessions.find({
@@ -186,6 +179,43 @@ export class SessionsService {
     await this.cache.mdel(sessionIds.map(cacheKey));
     this.ended$.next({ userId, sessionIds });
     return sessionIds.length;
+  }
+
+  /**
+   * After a password change, inside its transaction: every other session of the person ends and
+   * this one (when there is one) gets a new secret. Nothing is announced or uncached here: call
+   * `settleReplaced` once the transaction has committed.
+   */
+  async replaceAll(
+    manager: EntityManager,
+    userId: string,
+    keepSessionId?: string,
+  ): Promise<{ ended: string[]; secret: string | null }> {
+    const sessions = manager.getRepository(SessionEntity);
+    const doomed = await sessions.find({
+      where: keepSessionId ? { userId, id: Not(keepSessionId) } : { userId },
+      select: { id: true },
+    });
+    const ended = doomed.map((session) => session.id);
+    if (ended.length > 0) await sessions.delete({ userId, id: In(ended) });
+    if (!keepSessionId) return { ended, secret: null };
+    const secret = newSecret();
+    const rotated = await sessions.update(
+      { id: keepSessionId },
+      { id: sha256Hex(secret), lastSeenAt: new Date() },
+    );
+    return { ended, secret: rotated.affected ? secret : null };
+  }
+
+  /** What follows a committed `replaceAll`: cached copies dropped, live connections closed. */
+  async settleReplaced(
+    userId: string,
+    ended: string[],
+    rotatedSessionId?: string,
+  ): Promise<void> {
+    const uncached = rotatedSessionId ? [...ended, rotatedSessionId] : ended;
+    if (uncached.length > 0) await this.cache.mdel(uncached.map(cacheKey));
+    if (ended.length > 0) this.ended$.next({ userId, sessionIds: ended });
   }
 
   /** Drops the cached copies of the person's sessions, e.g. after their name or email changed. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ProblemException, validationFailed } from '@orca/api/core';
 import { describePasswordProblem } from '@orca/shared/domain';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import type {
   ChangePasswordDto,
   RegisterDto,
@@ -126,11 +126,16 @@ export class UsersService {
     return this.requireUser(userId);
   }
 
-  /** Checks the current password, applies the policy to the new one, stores its argon2id hash. */
-  async changePassword(
+  /**
+   * Checks the current password, applies the policy to the new one, stores its argon2id hash.
+   * `alsoWrite` runs in the same transaction (the sessions that end with the old password): a
+   * failure anywhere leaves the old password and every session as they were.
+   */
+  async changePassword<T>(
     userId: string,
     input: ChangePasswordDto,
-  ): Promise<void> {
+    alsoWrite: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
     const user = await this.requireUser(userId);
     if (
       !(await this.passwords.verify(user.passwordHash, input.currentPassword))
@@ -144,10 +149,11 @@ export class UsersService {
       throw validationFailed([
         { field: 'newPassword', code: 'passwordPolicy', message: problem },
       ]);
-    await this.users.update(
-      { id: userId },
-      { passwordHash: await this.passwords.hash(input.newPassword) },
-    );
+    const passwordHash = await this.passwords.hash(input.newPassword);
+    return this.users.manager.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: userId }, { passwordHash });
+      return alsoWrite(manager);
+    });
   }
 
   /** The same answer, after the same work, for an unknown email and a wrong password. */

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import type { AppConfig } from '@orca/api/core';
+import { type AppConfig, redisClientOptions } from '@orca/api/core';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
@@ -21,15 +21,33 @@ export class CollabIoAdapter extends IoAdapter {
     super(app);
   }
 
-  /** Connects the adapter's own Redis client (blocking stream reads need a connection of their own). */
+  /**
+   * Connects the adapter's own Redis client (blocking stream reads need a connection of their own).
+   *
+   * While Redis is away, publishing fails at once (no offline queue), so the adapter broadcasts
+   * to this instance's sockets right away instead of holding every `change:applied` until Redis
+   * is back; other instances' clients catch up from the change log (they see the gap in revs).
+   * The readers it duplicates from this client keep an offline queue: a stream read then waits
+   * for the reconnection instead of spinning. A failed pub/sub publish (fetchSockets, acks) is
+   * swallowed rather than left as an unhandled rejection that would end the process.
+   */
   async connect(): Promise<void> {
     if (!this.config.redisUrl) return;
-    this.redis = createClient({
-      url: this.config.redisUrl,
-      socket: { reconnectStrategy: (retries) => Math.min(retries * 100, 3000) },
+    const client = createClient(redisClientOptions(this.config.redisUrl));
+    client.on('error', () => undefined);
+    const duplicate = client.duplicate.bind(client);
+    const publish = client.publish.bind(client);
+    const sPublish = client.sPublish.bind(client);
+    Object.assign(client, {
+      duplicate: (overrides?: Parameters<typeof duplicate>[0]) =>
+        duplicate({ disableOfflineQueue: false, ...overrides }),
+      publish: (...args: Parameters<typeof publish>) =>
+        publish(...args).catch(() => 0),
+      sPublish: (...args: Parameters<typeof sPublish>) =>
+        sPublish(...args).catch(() => 0),
     });
-    this.redis.on('error', () => undefined);
-    await this.redis.connect();
+    this.redis = client;
+    await client.connect();
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

@@ -10,6 +10,7 @@ import {
   HEARTBEAT_MS,
   MemoryHashes,
   RedisHashes,
+  ResilientHashes,
   type SharedHashes,
 } from './collab-state';
 
@@ -153,5 +154,76 @@ describe.each(backends)('CollabState on %s', (kind) => {
     const left = await two.leave(projectId, 's2');
     expect(left).toEqual({ left: true, locksReleased: true });
     expect(await one.locks(projectId)).toEqual([]);
+  });
+});
+
+describe('CollabState while Redis does not answer', () => {
+  /** Memory that refuses while `down` (as Redis does during an outage), for the way back. */
+  class Outage implements SharedHashes {
+    down = true;
+    private readonly memory = new MemoryHashes();
+    private check() {
+      if (this.down) return Promise.reject(new Error('The client is offline'));
+      return Promise.resolve();
+    }
+    async put(key: string, field: string, value: string, ttlMs: number) {
+      await this.check();
+      return this.memory.put(key, field, value, ttlMs);
+    }
+    async remove(key: string, fields: readonly string[]) {
+      await this.check();
+      return this.memory.remove(key, fields);
+    }
+    async entries(key: string) {
+      await this.check();
+      return this.memory.entries(key);
+    }
+    async claim(...args: Parameters<SharedHashes['claim']>) {
+      await this.check();
+      return this.memory.claim(...args);
+    }
+  }
+
+  it('keeps joins, presence and locks working on this instance, and says so once', async () => {
+    // A real client that cannot reach its server: every command fails at once.
+    const offline = createClient({ url: 'redis://127.0.0.1:1' });
+    const changes: boolean[] = [];
+    const state = new CollabState(
+      new ResilientHashes(new RedisHashes(offline), (degraded) =>
+        changes.push(degraded),
+      ),
+    );
+    const projectId = randomUUID();
+    await state.join(projectId, 's1', ana);
+    await state.join(projectId, 's2', ben);
+    expect((await state.members(projectId)).map((m) => m.displayName)).toEqual([
+      'Ana',
+      'Ben',
+    ]);
+    expect((await state.acquire(projectId, 's1', cell, ana)).ok).toBe(true);
+    expect(await state.acquire(projectId, 's2', cell, ben)).toMatchObject({
+      ok: false,
+      holder: { displayName: 'Ana' },
+    });
+    expect(changes).toEqual([true]);
+  });
+
+  it('goes back to the shared store when it answers again, and the heartbeat writes this instance back', async () => {
+    const shared = new Outage();
+    const changes: boolean[] = [];
+    const one = new CollabState(
+      new ResilientHashes(shared, (degraded) => changes.push(degraded)),
+    );
+    const two = new CollabState(new ResilientHashes(shared));
+    const projectId = randomUUID();
+    await one.join(projectId, 's1', ana);
+    shared.down = false;
+    // The other instance sees only what reaches the shared store: Ana after one heartbeat.
+    expect(await two.members(projectId)).toEqual([]);
+    await one.heartbeat();
+    expect((await two.members(projectId)).map((m) => m.displayName)).toEqual([
+      'Ana',
+    ]);
+    expect(changes).toEqual([true, false]);
   });
 });

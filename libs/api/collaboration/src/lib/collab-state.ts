@@ -444,3 +444,67 @@ export class RedisHashes implements SharedHashes {
     return typeof kept === 'string' ? kept : null;
   }
 }
+
+/**
+ * Redis while it answers; while it does not, this instance's own memory, so joining, presence and
+ * locks keep working (among the sockets of this instance) instead of failing every event. When
+ * Redis answers again it is used again; this instance's entries are written back to it by the next
+ * heartbeat (`HEARTBEAT_MS`), and soft locks taken meanwhile are this instance's only.
+ */
+export class ResilientHashes implements SharedHashes {
+  private readonly fallback: MemoryHashes;
+  degraded = false;
+
+  constructor(
+    private readonly primary: SharedHashes,
+    private readonly onChange: (
+      degraded: boolean,
+      error?: Error,
+    ) => void = () => undefined,
+    clock: () => number = Date.now,
+  ) {
+    this.fallback = new MemoryHashes(clock);
+  }
+
+  private async run<T>(use: (hashes: SharedHashes) => Promise<T>): Promise<T> {
+    try {
+      const value = await use(this.primary);
+      if (this.degraded) {
+        this.degraded = false;
+        this.onChange(false);
+      }
+      return value;
+    } catch (error) {
+      if (!this.degraded) {
+        this.degraded = true;
+        this.onChange(true, error as Error);
+      }
+      return use(this.fallback);
+    }
+  }
+
+  put(key: string, field: string, value: string, ttlMs: number) {
+    return this.run((hashes) => hashes.put(key, field, value, ttlMs));
+  }
+
+  remove(key: string, fields: readonly string[]) {
+    return this.run((hashes) => hashes.remove(key, fields));
+  }
+
+  entries(key: string) {
+    return this.run((hashes) => hashes.entries(key));
+  }
+
+  claim(
+    key: string,
+    field: string,
+    value: string,
+    ttlMs: number,
+    userId: string,
+    now: number,
+  ) {
+    return this.run((hashes) =>
+      hashes.claim(key, field, value, ttlMs, userId, now),
+    );
+  }
+}

@@ -23,6 +23,8 @@ import {
 import {
   APP_CONFIG,
   type AppConfig,
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
   ProblemException,
   REQUEST_ID_HEADER,
   requestIdOf,
@@ -52,6 +54,7 @@ import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import { CollabState, HEARTBEAT_MS } from './collab-state';
 import { SocketLogContext } from './socket-log-context.interceptor';
+import { SocketRateLimit } from './socket-rate-limit';
 
 interface SocketData {
   principal: Principal;
@@ -119,7 +122,16 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
+/** A database that does not answer: nothing was done, the same request may be sent again. */
+const databaseUnavailable: CollabError = {
+  code: 'database_unavailable',
+  message:
+    'The database is not reachable; nothing was changed. The change is sent again shortly.',
+  retryAfterMs: DATABASE_RETRY_AFTER_SECONDS * 1000,
+};
+
 function toCollabError(error: unknown): CollabError {
+  if (isDatabaseUnavailable(error)) return databaseUnavailable;
   if (error instanceof ProblemException) {
     return {
       code: error.code,
@@ -320,9 +332,45 @@ export class CollabGateway
             typeof clientId === 'string' && /^[\w-]{8,64}$/.test(clientId)
               ? clientId
               : socket.id;
+          this.limitRate(socket);
           next();
         })
-        .catch(() => next(new Error(HANDSHAKE_REFUSALS.unauthenticated)));
+        .catch((error: unknown) =>
+          // A database that is away is not a signed-out person: the client tries again.
+          next(
+            new Error(
+              isDatabaseUnavailable(error)
+                ? HANDSHAKE_REFUSALS.unavailable
+                : HANDSHAKE_REFUSALS.unauthenticated,
+            ),
+          ),
+        );
+    });
+  }
+
+  /**
+   * SOCKET_RATE_LIMIT events a second per connection (bursts: twice that). An event over it is
+   * dropped before any handler runs (no database work); one that expects an answer gets
+   * `rate_limited` with `retryAfterMs`. One warning per connection, not one per event.
+   */
+  private limitRate(socket: CollabSocket): void {
+    const limit = new SocketRateLimit(this.config.socketRateLimit);
+    socket.use((packet, next) => {
+      if (limit.take()) return next();
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') {
+        const error: CollabError = {
+          code: 'rate_limited',
+          message: `Too many events on this connection: at most ${this.config.socketRateLimit} a second (SOCKET_RATE_LIMIT). Nothing was done; send it again in ${limit.retryAfterMs()} ms.`,
+          retryAfterMs: limit.retryAfterMs(),
+        };
+        (ack as (response: unknown) => void)({ ok: false, error });
+      }
+      if (limit.refused === 1)
+        this.logger.warn(
+          { socketId: socket.id, userId: socket.data.principal.userId },
+          `live connection over SOCKET_RATE_LIMIT (${this.config.socketRateLimit}/s): refusing its excess events`,
+        );
     });
   }
 
@@ -362,6 +410,19 @@ export class CollabGateway
   ): Promise<JoinResponse> {
     const projectId = request?.projectId;
     if (!isUuid(projectId)) return { ok: false, error: notMember };
+    try {
+      return await this.joinProject(socket, projectId, request.sinceRev);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      return { ok: false, error: databaseUnavailable };
+    }
+  }
+
+  private async joinProject(
+    socket: CollabSocket,
+    projectId: string,
+    requestedSinceRev: unknown,
+  ): Promise<JoinResponse> {
     const principal = socket.data.principal;
     const role = await this.projects.roleOf(projectId, principal.userId);
     if (!role) return { ok: false, error: notMember };
@@ -377,8 +438,8 @@ export class CollabGateway
     const locks = await this.state.locks(projectId);
     // A rev is a safe whole number (1e308 is an integer too, and no database column holds it).
     const sinceRev =
-      Number.isSafeInteger(request.sinceRev) && Number(request.sinceRev) >= 0
-        ? Number(request.sinceRev)
+      Number.isSafeInteger(requestedSinceRev) && Number(requestedSinceRev) >= 0
+        ? Number(requestedSinceRev)
         : null;
     if (sinceRev !== null && sinceRev > 0) {
       const page = await this.history.page(
@@ -456,18 +517,18 @@ export class CollabGateway
       };
     }
     const principal = socket.data.principal;
-    // The role is read at every submit, so a role change takes effect at once.
-    const role = await this.projects.roleOf(projectId, principal.userId);
-    if (!role) return { ok: false, error: notMember };
-    if (!canEditModel(role))
-      return {
-        ok: false,
-        error: {
-          code: 'insufficient_role',
-          message: `This needs the contributor role; you are a ${role}.`,
-        },
-      };
     try {
+      // The role is read at every submit, so a role change takes effect at once.
+      const role = await this.projects.roleOf(projectId, principal.userId);
+      if (!role) return { ok: false, error: notMember };
+      if (!canEditModel(role))
+        return {
+          ok: false,
+          error: {
+            code: 'insufficient_role',
+            message: `This needs the contributor role; you are a ${role}.`,
+          },
+        };
       const result = await this.pipeline.submit(
         {
           projectId,
@@ -490,7 +551,12 @@ export class CollabGateway
       void this.state.touch(projectId, socket.id).catch(() => undefined);
       return ack;
     } catch (error) {
-      if (!(error instanceof ProblemException))
+      if (isDatabaseUnavailable(error))
+        this.logger.warn(
+          { reason: (error as Error).message },
+          'change:submit: database unavailable',
+        );
+      else if (!(error instanceof ProblemException))
         this.logger.error({ err: error }, 'change:submit failed');
       return { ok: false, error: toCollabError(error) };
     }

@@ -1,6 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { REDIS_CLIENT, type RedisConnection } from '@orca/api/core';
-import { CollabState, MemoryHashes, RedisHashes } from './collab-state';
+import {
+  CollabState,
+  MemoryHashes,
+  RedisHashes,
+  ResilientHashes,
+} from './collab-state';
 import { AuthModule } from '@orca/api/auth';
 import { ExportModule } from '@orca/api/export';
 import { ForagingModule } from '@orca/api/foraging';
@@ -22,11 +27,23 @@ import { CollabGateway } from './collab.gateway';
   providers: [
     CollabGateway,
     {
-      // Presence and locks live in Redis when it is configured (shared by every instance).
+      // Presence and locks live in Redis when it is configured (shared by every instance); while
+      // Redis is away, in this instance's memory.
       provide: CollabState,
       inject: [REDIS_CLIENT],
-      useFactory: (redis: RedisConnection | null) =>
-        new CollabState(redis ? new RedisHashes(redis) : new MemoryHashes()),
+      useFactory: (redis: RedisConnection | null) => {
+        if (!redis) return new CollabState(new MemoryHashes());
+        const logger = new Logger('Collab');
+        return new CollabState(
+          new ResilientHashes(new RedisHashes(redis), (degraded, error) =>
+            degraded
+              ? logger.warn(
+                  `presence and locks in memory (this instance only) while Redis does not answer: ${error?.message}`,
+                )
+              : logger.log('presence and locks shared through Redis again'),
+          ),
+        );
+      },
     },
   ],
 })

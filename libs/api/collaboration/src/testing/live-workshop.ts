@@ -14,11 +14,17 @@ import { io } from 'socket.io-client';
 import { CollabIoAdapter } from '../lib/collab-io.adapter';
 import { CollaborationModule } from '../lib/collaboration.module';
 
-/** The api with live collaboration, listening on a loopback port; `url` is the /collab namespace. */
-export async function startCollabApp(): Promise<{ app: TestApp; url: string }> {
+/**
+ * The api with live collaboration, listening on a loopback port; `url` is the /collab namespace.
+ * `env`: settings on top of the test defaults (e.g. a low SOCKET_RATE_LIMIT).
+ */
+export async function startCollabApp(
+  env: Record<string, string> = {},
+): Promise<{ app: TestApp; url: string }> {
   const app = await createTestApp(
     [AuthModule, ProjectsModule, ModelModule, CollaborationModule],
     {
+      env,
       configure: async (nest, config) => {
         const adapter = new CollabIoAdapter(nest, config);
         await adapter.connect();

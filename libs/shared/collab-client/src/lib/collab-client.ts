@@ -75,6 +75,8 @@ interface Pending {
   change: Change;
   settle: (outcome: SubmitOutcome) => void;
   inFlight: boolean;
+  /** Waiting to be sent again after a temporary refusal (`retryAfterMs`). */
+  retry?: ReturnType<typeof setTimeout>;
 }
 
 let counter = 0;
@@ -110,6 +112,7 @@ export class CollabClient {
   private readonly clientId: string;
   private readonly createMutationId: () => string;
   private readonly detach: Array<() => void> = [];
+  private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: CollabClientOptions) {
     this.socket = options.socket;
@@ -168,7 +171,7 @@ export class CollabClient {
       this.draining = true;
     });
     on('disconnect', (reason: string) => {
-      for (const pending of this.pending) pending.inFlight = false;
+      this.resetInFlight();
       if (this.state$.value.status !== 'revoked') this.publish('offline');
       // A draining server that ends the session itself (rather than the connection) is left for
       // another one too: Socket.IO does not reconnect after a server-side disconnect.
@@ -189,6 +192,8 @@ export class CollabClient {
 
   stop(): void {
     this.detach.splice(0).forEach((undo) => undo());
+    this.resetInFlight();
+    clearTimeout(this.rejoinTimer);
     if (this.socket.connected)
       this.socket.emit('project:leave', { projectId: this.projectId });
   }
@@ -298,6 +303,16 @@ export class CollabClient {
       this.publish('offline');
       return;
     }
+    if (!response.ok && response.error.retryAfterMs !== undefined) {
+      // The server cannot serve the join just now (its database is away): nothing is lost, the
+      // pending changes wait, and the join is tried again.
+      this.publish('offline');
+      clearTimeout(this.rejoinTimer);
+      this.rejoinTimer = setTimeout(() => {
+        if (this.socket.connected) void this.join();
+      }, response.error.retryAfterMs);
+      return;
+    }
     if (!response.ok) {
       this.failPending(response.error);
       this.publish(
@@ -316,7 +331,7 @@ export class CollabClient {
     this.recompute();
     this.publish('live');
     // What is not yet confirmed goes (again): the server answers retries without applying twice.
-    for (const pending of this.pending) pending.inFlight = false;
+    this.resetInFlight();
     this.sendNext();
   }
 
@@ -349,6 +364,18 @@ export class CollabClient {
 
   private onAck(pending: Pending, ack: SubmitResponse): void {
     if (!this.pending.includes(pending)) return;
+    if (!ack.ok && ack.error.retryAfterMs !== undefined) {
+      // A temporary refusal (rate limit, database away): nothing was done. The same change goes
+      // again, under the same mutation id, after the wait; the ones after it wait their turn.
+      const retry = setTimeout(() => {
+        if (pending.retry !== retry) return;
+        pending.retry = undefined;
+        pending.inFlight = false;
+        this.sendNext();
+      }, ack.error.retryAfterMs);
+      pending.retry = retry;
+      return;
+    }
     if (!ack.ok) {
       this.pending = this.pending.filter((item) => item !== pending);
       this.recompute();
@@ -466,6 +493,15 @@ export class CollabClient {
       model: view,
       pending: this.pending.length,
     });
+  }
+
+  /** Nothing is in flight any more (a new connection, a new join): every pending change goes again. */
+  private resetInFlight(): void {
+    for (const pending of this.pending) {
+      clearTimeout(pending.retry);
+      pending.retry = undefined;
+      pending.inFlight = false;
+    }
   }
 
   private publish(status: CollabStatus): void {

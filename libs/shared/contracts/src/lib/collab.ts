@@ -18,6 +18,8 @@ export const HANDSHAKE_REFUSALS = {
   unauthenticated: 'unauthenticated',
   /** A cookie-authenticated socket from a page on another origin than the app's own. */
   originNotAllowed: 'origin_not_allowed',
+  /** The server could not check the session (its database is away): try again shortly. */
+  unavailable: 'unavailable',
 } as const;
 export type HandshakeRefusal =
   (typeof HANDSHAKE_REFUSALS)[keyof typeof HANDSHAKE_REFUSALS];
@@ -27,6 +29,11 @@ export interface CollabError {
   code: string;
   message: string;
   errors?: Array<{ field: string; message: string }>;
+  /**
+   * Set when the refusal is temporary (`rate_limited`, `database_unavailable`): nothing was done;
+   * send the same request again (same mutation id) after this many ms.
+   */
+  retryAfterMs?: number;
 }
 
 export type Ack<T> = (response: T) => void;

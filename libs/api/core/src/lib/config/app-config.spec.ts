@@ -37,6 +37,16 @@ describe('loadAppConfig', () => {
     });
   });
 
+  it('limits each live connection to 20 events a second unless SOCKET_RATE_LIMIT says otherwise', () => {
+    expect(loadAppConfig({}).socketRateLimit).toBe(20);
+    expect(loadAppConfig({ SOCKET_RATE_LIMIT: '200' }).socketRateLimit).toBe(
+      200,
+    );
+    expect(() => loadAppConfig({ SOCKET_RATE_LIMIT: '0' })).toThrow(
+      'Invalid configuration: SOCKET_RATE_LIMIT must be a whole number from 1 to 100000 (got "0")',
+    );
+  });
+
   it('takes the foraging pool: threads, queue, time and worker file', () => {
     const config = loadAppConfig(
       {

@@ -23,6 +23,8 @@ export interface AppConfig {
   bodyLimit: string;
   /** Requests per minute to login / register, per client address (and email, for login). */
   authRateLimit: number;
+  /** Events per second one live connection may send on average (bursts: twice that); more are refused. */
+  socketRateLimit: number;
   invitationTtlHours: number;
   /** Where the built Angular app lives; null disables static serving (tests, api-only deployments). */
   webDistPath: string | null;
@@ -220,6 +222,7 @@ export function loadAppConfig(
     corsOrigins,
     bodyLimit,
     authRateLimit: readInt(env, 'AUTH_RATE_LIMIT', 10, 1, 100000),
+    socketRateLimit: readInt(env, 'SOCKET_RATE_LIMIT', 20, 1, 100000),
     invitationTtlHours: readInt(
       env,
       'INVITATION_TTL_HOURS',

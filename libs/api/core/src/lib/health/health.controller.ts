@@ -64,24 +64,26 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOperation({
-    summary: 'Readiness: the database (and Redis, when configured) answer',
+    summary: 'Readiness: the database answers (and Redis, when configured)',
+    description:
+      'HTTP 503 when the database does not answer: this instance cannot serve. Redis down is ' +
+      '`status: degraded` with HTTP 200: the instance serves without it (no shared cache, presence ' +
+      'or fan-out to other instances) and should stay in the load balancer.',
     operationId: 'healthReady',
   })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({
-    description: 'A dependency is down (problem details name it)',
+    description: 'The database is down (problem details name it)',
   })
   async ready(): Promise<HealthDto> {
-    const checks = [
-      await probe('database', () => this.dataSource.query('SELECT 1')),
-    ];
     const redis = this.redis;
-    if (redis) checks.push(await probe('redis', () => redis.ping()));
-    const result: HealthDto = {
-      status: checks.every((check) => check.status === 'up') ? 'up' : 'down',
-      checks,
-    };
-    if (result.status === 'down') {
+    // Both at once: an answer within one probe timeout (2 s) however many are down.
+    const checks = await Promise.all([
+      probe('database', () => this.dataSource.query('SELECT 1')),
+      ...(redis ? [probe('redis', () => redis.ping())] : []),
+    ]);
+    const database = checks[0] as HealthCheck;
+    if (database.status === 'down') {
       const down = checks.filter((check) => check.status === 'down');
       throw new ProblemException(
         503,
@@ -90,6 +92,11 @@ export class HealthController {
         down.map((check) => `${check.name}: ${check.error}`).join('; '),
       );
     }
-    return result;
+    return {
+      status: checks.every((check) => check.status === 'up')
+        ? 'up'
+        : 'degraded',
+      checks,
+    };
   }
 }

@@ -8,6 +8,7 @@ export class HealthCheck {
 }
 
 export class HealthDto {
-  @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
+  /** `degraded`: serving, without something optional (Redis). */
+  @ApiProperty({ enum: ['up', 'degraded'] }) status!: 'up' | 'degraded';
   @ApiProperty({ type: [HealthCheck] }) checks!: HealthCheck[];
 }

@@ -10,6 +10,11 @@ import {
   type ProblemDetails,
 } from '@orca/shared/contracts';
 import type { Request, Response } from 'express';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailable,
+  isDatabaseUnavailable,
+} from '../database/database-unavailable';
 import { ProblemException } from './problem.exception';
 
 const TITLES: Record<number, [string, string]> = {
@@ -86,6 +91,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (response.headersSent) return;
     if (problem.status === 429 && !response.getHeader('Retry-After'))
       response.setHeader('Retry-After', '60');
+    if (problem.code === 'database_unavailable')
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     response
       .status(problem.status)
       .type(PROBLEM_CONTENT_TYPE)
@@ -116,6 +123,13 @@ export class ProblemFilter implements ExceptionFilter {
       return new ProblemException(status, code, title, detail).toProblem(
         instance,
       );
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(
+        { instance, reason: (exception as Error).message },
+        'database unavailable: answered 503',
+      );
+      return databaseUnavailable().toProblem(instance);
     }
     this.logger.error({ err: exception, instance }, 'Unhandled error');
     return new ProblemException(

@@ -4,5 +4,5 @@
 import { HealthCheck } from '../models/health-check';
 export interface HealthDto {
   checks: Array<HealthCheck>;
-  status: 'up' | 'down';
+  status: 'up' | 'degraded';
 }

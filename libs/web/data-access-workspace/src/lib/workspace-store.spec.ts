@@ -14,7 +14,7 @@ import {
   settle,
 } from '../testing';
 import { COLLAB_SOCKET_FACTORY } from './collab-connection';
-import { WorkspaceStore } from './workspace-store';
+import { HANDSHAKE_RETRY_MS, WorkspaceStore } from './workspace-store';
 import { testId } from '@orca/shared/domain/testing';
 
 const ADA: FakePerson = {
@@ -411,6 +411,22 @@ describe('WorkspaceStore', () => {
 
     expect(store.status()).toBe('failed');
     expect(store.connectionProblem()).toContain('Sign in again');
+  });
+
+  it('tries the handshake again when the server could not check the session (its database was away)', async () => {
+    const store = await openStore();
+    const socket = server.lastSocket;
+    socket.drop();
+    socket.refuseHandshake('unavailable');
+    expect(store.connectionProblem()).toBeNull();
+    expect(socket.connected).toBe(false);
+
+    await new Promise((resolve) =>
+      setTimeout(resolve, HANDSHAKE_RETRY_MS + 100),
+    );
+    await settle();
+    expect(socket.connected).toBe(true);
+    expect(store.connectionProblem()).toBeNull();
   });
 
   it("says a refused origin is the server's configuration, not a signed-out person", async () => {

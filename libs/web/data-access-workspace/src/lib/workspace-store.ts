@@ -81,6 +81,12 @@ export function handshakeProblem(refusal: string): string {
   }
 }
 
+/**
+ * How long to wait before trying again when the server refused the handshake as `unavailable`
+ * (it could not reach its database to check the session: decision 0030). Not a final refusal.
+ */
+export const HANDSHAKE_RETRY_MS = 2000;
+
 /** How often, at most, this tab tells the others what it is looking at. */
 export const FOCUS_THROTTLE_MS = 200;
 
@@ -279,10 +285,18 @@ export class WorkspaceStore {
     const client = new CollabClient({ socket, projectId, clientId });
     this.socket = socket;
     this.client = client;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    subscriptions.add(() => clearTimeout(retry));
     const onConnectError = (error: Error) => {
       // A refused handshake is final (socket.io does not retry it); network errors are retried.
-      if (!socket.active)
-        this.patch({ connectionProblem: handshakeProblem(error.message) });
+      if (socket.active) return;
+      // …except "unavailable": the server could not check the session just now. Try again.
+      if (error.message === HANDSHAKE_REFUSALS.unavailable) {
+        clearTimeout(retry);
+        retry = setTimeout(() => socket.connect(), HANDSHAKE_RETRY_MS);
+        return;
+      }
+      this.patch({ connectionProblem: handshakeProblem(error.message) });
     };
     socket.on('connect_error', onConnectError);
     subscriptions.add(() => socket.off('connect_error', onConnectError));

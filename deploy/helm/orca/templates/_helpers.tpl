@@ -61,12 +61,43 @@ app.kubernetes.io/component: web
 {{- end }}
 {{- end }}
 
-{{/* The Secret holding DATABASE_URL, REDIS_URL, SESSION_SECRET, SMTP_URL. */}}
+{{/*
+The chart's own Secret: the values given inline (postgresql.url, redis.url, smtp.url,
+metrics.token) and the session secret, unless each names an existingSecret instead.
+*/}}
 {{- define "orca.secretName" -}}
-{{- if .Values.secrets.existingSecret }}
-{{- .Values.secrets.existingSecret }}
-{{- else }}
 {{- include "orca.fullname" . }}
+{{- end }}
+
+{{/* One secretKeyRef env entry. Call with (list $ "ENV_NAME" .Values.<block>). */}}
+{{- define "orca.secretEnv" -}}
+{{- $root := index . 0 }}
+{{- $name := index . 1 }}
+{{- $block := index . 2 -}}
+- name: {{ $name }}
+  valueFrom:
+    secretKeyRef:
+      {{- if $block.existingSecret }}
+      name: {{ $block.existingSecret }}
+      key: {{ $block.existingSecretKey | default $name }}
+      {{- else }}
+      name: {{ include "orca.secretName" $root }}
+      key: {{ $name }}
+      {{- end }}
+{{- end }}
+
+{{/* The secret environment of the api: each from the chart's Secret or one you manage. */}}
+{{- define "orca.api.secretEnv" -}}
+{{ include "orca.secretEnv" (list . "DATABASE_URL" .Values.postgresql) }}
+{{- if or .Values.redis.url .Values.redis.existingSecret }}
+{{ include "orca.secretEnv" (list . "REDIS_URL" .Values.redis) }}
+{{- end }}
+{{ include "orca.secretEnv" (list . "SESSION_SECRET" .Values.session) }}
+{{- if or .Values.smtp.url .Values.smtp.existingSecret }}
+{{ include "orca.secretEnv" (list . "SMTP_URL" .Values.smtp) }}
+{{- end }}
+{{- if .Values.metrics.enabled }}
+{{ include "orca.secretEnv" (list . "METRICS_TOKEN" .Values.metrics) }}
 {{- end }}
 {{- end }}
 
@@ -98,17 +129,45 @@ TRUST_PROXY: {{ .Values.config.trustProxy | quote }}
 EXPORT_THREADS: {{ .Values.config.exportThreads | quote }}
 EXPORT_MEMORY_MB: {{ .Values.config.exportMemoryMb | quote }}
 PORT: {{ .Values.api.port | quote }}
+DATABASE_POOL_MAX: {{ .Values.postgresql.poolMax | quote }}
+{{- /* The drain deadline: SIGKILL comes terminationGracePeriodSeconds after the preStop hook starts. */}}
+SHUTDOWN_GRACE_MS: {{ max 1 (sub (sub (int .Values.api.terminationGracePeriodSeconds) (int .Values.api.preStopSeconds)) 5) | mul 1000 | quote }}
 {{- range $name, $value := .Values.config.extraEnv }}
 {{ $name }}: {{ $value | quote }}
 {{- end }}
 {{- end }}
 
-{{/* Fails the render early, with one clear line, when the database is not configured. */}}
+{{/* Fails the render early, with one clear line, when a required value is missing. */}}
 {{- define "orca.validate" -}}
-{{- if and (not .Values.secrets.existingSecret) (not .Values.secrets.databaseUrl) }}
-{{- fail "orca: set secrets.databaseUrl (postgres://...) or secrets.existingSecret" }}
+{{- if and (not .Values.postgresql.existingSecret) (not .Values.postgresql.url) }}
+{{- fail "orca: set postgresql.url (postgres://...) or postgresql.existingSecret" }}
 {{- end }}
-{{- if and (not .Values.secrets.existingSecret) (not .Values.secrets.redisUrl) (or .Values.api.autoscaling.enabled (gt (int .Values.api.replicaCount) 1)) }}
-{{- fail "orca: more than one api replica needs secrets.redisUrl (Socket.IO fan-out, presence, rate limits)" }}
+{{- if and (not .Values.redis.existingSecret) (not .Values.redis.url) (or .Values.api.autoscaling.enabled (gt (int .Values.api.replicaCount) 1)) }}
+{{- fail "orca: more than one api replica needs redis.url or redis.existingSecret (Socket.IO fan-out, presence, rate limits)" }}
 {{- end }}
+{{- if and .Values.metrics.enabled (not .Values.metrics.existingSecret) (not .Values.metrics.token) }}
+{{- fail "orca: metrics.enabled needs metrics.token or metrics.existingSecret (METRICS_TOKEN)" }}
+{{- end }}
+{{- end }}
+
+{{/* NetworkPolicy egress rules every pod of the chart needs: DNS; and PostgreSQL. */}}
+{{- define "orca.networkPolicy.dns" -}}
+- ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+  {{- with .Values.networkPolicy.dns.to }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end }}
+{{- define "orca.networkPolicy.postgresql" -}}
+- ports:
+    - port: {{ .Values.networkPolicy.postgresql.port }}
+      protocol: TCP
+  {{- with .Values.networkPolicy.postgresql.to }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
 {{- end }}

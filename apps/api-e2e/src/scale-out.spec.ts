@@ -12,6 +12,7 @@ import type {
 } from '@orca/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
+import { eventually } from './support/eventually';
 import { HttpPerson } from './support/http-person';
 import {
   READY_WITHIN_MS,
@@ -76,14 +77,6 @@ function until<T>(
     };
     socket.on(event, listener as never);
   });
-}
-
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describeWithServices(

@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { eventually as waitUntil } from './support/eventually';
 import { HttpPerson } from './support/http-person';
 import { nginxBinary, NginxProcess } from './support/nginx';
 import {
@@ -120,16 +121,9 @@ function newObject(name: string, orderKey: string) {
   };
 }
 
-async function eventually(
-  check: () => boolean | Promise<boolean>,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The topology's waits are 10 s each. */
+const eventually = (check: () => boolean | Promise<boolean>, what: string) =>
+  waitUntil(check, what, 10_000);
 
 describeTopology(
   'nginx (deploy/nginx.conf) in front of two api processes',

@@ -8,7 +8,6 @@ import {
   UserDto,
 } from '@orca/shared/contracts';
 import {
-  delay,
   READY_WITHIN_MS,
   serverEntry,
   ServerProcess,

@@ -14,11 +14,14 @@ export {
 export { isUuid } from './lib/ids';
 export * from './lib/apply-change';
 export * from './lib/queries';
+export * from './lib/item-labels';
 export * from './lib/nested-object-matrix';
 export * from './lib/cta-matrix';
 export * from './lib/filters';
 export * from './lib/checks';
 export * from './lib/completeness';
+export * from './lib/model-facts';
+export * from './lib/orca-steps';
 export * from './lib/interchange';
 export * from './lib/concurrency';
 export * from './lib/diff-models';

@@ -2,7 +2,6 @@ export * from './lib/workspace.routes';
 export * from './lib/workspace-links';
 export * from './lib/shell/workspace-shell';
 export * from './lib/dashboard/dashboard-page';
-export * from './lib/dashboard/orca-steps';
 export * from './lib/objects/object-catalog-page';
 export * from './lib/objects/object-page';
 export * from './lib/checks/checks-page';

@@ -33,10 +33,13 @@ import {
   uuidParam,
 } from '@orca/api/core';
 import {
+  type AnyItem,
   attributesOf,
   type Change,
   ctasInCell,
   isUuid,
+  itemMatches,
+  itemName,
   type ItemKind,
   newAttribute,
   newCta,
@@ -45,6 +48,7 @@ import {
   newRole,
   orderKeyAtEnd,
   type ProjectModel,
+  searchQuery,
   sortByOrder,
 } from '@orca/shared/domain';
 import { randomUUID } from 'node:crypto';
@@ -288,16 +292,9 @@ function itemsController(spec: ItemsSpec): Type {
               (item as Record<string, unknown>)[filter.field] === wanted,
           );
       }
-      const q = query['q']?.trim().toLowerCase();
-      if (q) {
-        items = items.filter((item) => {
-          const synonyms =
-            (item as { synonyms?: readonly string[] }).synonyms ?? [];
-          return [item.name ?? item.verb ?? item.label ?? '', ...synonyms].some(
-            (text) => text.toLowerCase().includes(q),
-          );
-        });
-      }
+      const q = searchQuery(query['q']);
+      if (q !== null)
+        items = items.filter((item) => itemMatches(item as AnyItem, q));
       return items;
     }
 
@@ -449,12 +446,12 @@ function itemsController(spec: ItemsSpec): Type {
       );
       const removed = result.effects.flatMap((effect) => {
         if (effect.kind !== 'removed') return [];
-        const item = effect.removed.item as Item;
+        const item = effect.removed.item;
         return [
           {
             kind: effect.removed.itemKind,
             id: item.id,
-            name: item.name ?? item.verb ?? item.label ?? '',
+            name: itemName(item),
           },
         ];
       });

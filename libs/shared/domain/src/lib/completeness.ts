@@ -11,9 +11,17 @@
  * - prioritization: per object, CTA and attribute — a priority is set;
  * - representation: per object — core content for its Card, metadata for its List's sort and
  *   filter, a primary CTA for its Detail.
+ * The criteria themselves live in model-facts.ts, where the ORCA steps (orca-steps.ts) take them.
  */
 import { checkModel, type CheckOptions, type Finding } from './checks';
-import { SIP_QUESTIONS, type ProjectModel } from './model';
+import type { ProjectModel } from './model';
+import {
+  ATTRIBUTE_CRITERIA,
+  CTA_CRITERIA,
+  ModelFacts,
+  OBJECT_CRITERIA,
+  RELATIONSHIP_CRITERIA,
+} from './model-facts';
 
 export interface RoundCompleteness {
   readonly discovery: number;
@@ -36,50 +44,36 @@ class Tally {
   }
 }
 
-export function measureCompleteness(model: ProjectModel): RoundCompleteness {
-  const objects = Object.values(model.objects);
-  const relationships = Object.values(model.relationships);
-  const attributes = Object.values(model.attributes);
-  const ctas = Object.values(model.ctas);
-  const nested = new Set<string>();
-  for (const r of relationships) {
-    if (r.fromObjectId === r.toObjectId) continue;
-    nested.add(r.fromObjectId);
-    nested.add(r.toObjectId);
-  }
-  const attributesOf = (id: string) =>
-    attributes.filter((a) => a.objectId === id);
-  const ctasOf = (id: string) => ctas.filter((c) => c.objectId === id);
-
+export function measureCompleteness(
+  model: ProjectModel,
+  facts: ModelFacts = new ModelFacts(model),
+): RoundCompleteness {
+  const o = OBJECT_CRITERIA;
   const discovery = new Tally();
   const requirements = new Tally();
   const prioritization = new Tally();
   const representation = new Tally();
-  if (objects.length > 0) discovery.count(Object.keys(model.roles).length > 0);
-  for (const o of objects) {
-    const own = attributesOf(o.id);
-    const acts = ctasOf(o.id);
-    discovery.count(nested.has(o.id));
-    discovery.count(own.length > 0);
-    discovery.count(acts.length > 0);
-    requirements.count(o.definition.trim() !== '');
-    requirements.count(SIP_QUESTIONS.every((q) => o.sip[q].answer !== null));
-    prioritization.count(o.priority !== null);
-    representation.count(own.some((a) => a.kind === 'core'));
-    representation.count(own.some((a) => a.kind === 'metadata'));
-    representation.count(acts.some((c) => c.primary));
+  if (facts.objects.length > 0) discovery.count(facts.roles.length > 0);
+  for (const object of facts.objects) {
+    discovery.count(o.nested(facts, object));
+    discovery.count(o.hasAttributes(facts, object));
+    discovery.count(o.hasCtas(facts, object));
+    requirements.count(o.defined(facts, object));
+    requirements.count(o.sipAnswered(facts, object));
+    prioritization.count(o.phased(facts, object));
+    representation.count(o.hasCoreContent(facts, object));
+    representation.count(o.hasMetadata(facts, object));
+    representation.count(o.hasPrimaryCta(facts, object));
   }
-  for (const r of relationships) requirements.count(r.mechanics.trim() !== '');
-  for (const c of ctas) {
-    requirements.count(c.userStory.trim() !== '');
-    prioritization.count(c.priority !== null);
+  for (const r of facts.relationships)
+    requirements.count(RELATIONSHIP_CRITERIA.hasMechanics(r));
+  for (const c of facts.ctas) {
+    requirements.count(CTA_CRITERIA.hasUserStory(c));
+    prioritization.count(CTA_CRITERIA.phased(c));
   }
-  for (const a of attributes) {
-    requirements.count(
-      (a.type !== 'list' || a.listValues.length > 0) &&
-        (a.type !== 'reference' || a.referencedObjectId !== null),
-    );
-    prioritization.count(a.priority !== null);
+  for (const a of facts.attributes) {
+    requirements.count(ATTRIBUTE_CRITERIA.typeComplete(a));
+    prioritization.count(ATTRIBUTE_CRITERIA.phased(a));
   }
   return {
     discovery: discovery.percent,

@@ -5,10 +5,10 @@
  */
 import { deepEqual } from './deep-equal';
 import { SCHEMA_OF } from './field-rules';
+import { itemLabel } from './item-labels';
 import {
   COLLECTION_OF,
   ITEM_KINDS,
-  findItem,
   type Id,
   type ItemKind,
   type ItemOfKind,
@@ -92,7 +92,7 @@ function diffKind<K extends ItemKind>(
   for (const [id, item] of Object.entries(inB)) {
     const old = Object.hasOwn(inA, id) ? inA[id] : undefined;
     if (old === undefined) {
-      added.push({ id, label: labelOf(b, a, itemKind, item), item });
+      added.push({ id, label: itemLabel(b, item, a), item });
       continue;
     }
     if (old === item) continue;
@@ -104,11 +104,11 @@ function diffKind<K extends ItemKind>(
       return deepEqual(before, after) ? [] : [{ field, before, after }];
     });
     if (fields.length > 0)
-      changed.push({ id, label: labelOf(b, a, itemKind, item), fields });
+      changed.push({ id, label: itemLabel(b, item, a), fields });
   }
   for (const [id, item] of Object.entries(inA)) {
     if (!Object.hasOwn(inB, id))
-      removed.push({ id, label: labelOf(a, b, itemKind, item), item });
+      removed.push({ id, label: itemLabel(a, item, b), item });
   }
   return {
     added: added.sort(byLabel),
@@ -126,23 +126,4 @@ function byLabel(
 
 function compare(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Names are read from the item's own model, or the other one when a parent exists only there. */
-function labelOf<K extends ItemKind>(
-  model: ProjectModel,
-  other: ProjectModel,
-  itemKind: K,
-  item: ItemOfKind[K],
-): string {
-  const nameOf = (kind: 'object' | 'role', id: Id) =>
-    findItem(model, kind, id)?.name ?? findItem(other, kind, id)?.name ?? '?';
-  const value = item as ItemOfKind[ItemKind];
-  if ('fromObjectId' in value)
-    return `${nameOf('object', value.fromObjectId)} → ${nameOf('object', value.toObjectId)}`;
-  if ('verb' in value)
-    return `${nameOf('role', value.roleId)} › ${nameOf('object', value.objectId)} › ${value.verb}`;
-  if ('objectId' in value)
-    return `${nameOf('object', value.objectId)} › ${value.name}`;
-  return value.name;
 }

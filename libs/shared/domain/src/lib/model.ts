@@ -198,6 +198,9 @@ export interface ItemOfKind {
   attribute: Attribute;
 }
 
+/** Any one item of the model, whatever its kind. */
+export type AnyItem = ItemOfKind[ItemKind];
+
 /** Where each kind of item lives in the model. */
 export const COLLECTION_OF = {
   object: 'objects',

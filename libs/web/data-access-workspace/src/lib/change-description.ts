@@ -4,9 +4,9 @@ import {
   findItem,
   type Id,
   type ItemKind,
-  type ItemOfKind,
   type ProjectModel,
   isChangeKind,
+  itemName,
 } from '@orca/shared/domain';
 
 const FIELD_WORDS: Record<string, string> = {
@@ -59,17 +59,11 @@ export function describeChange(
   for (const effect of effects) {
     if (effect.kind !== 'removed') continue;
     const item = effect.removed.item;
-    removed.set(
-      item.id,
-      'name' in item ? item.name : 'verb' in item ? item.verb : '',
-    );
+    removed.set(item.id, itemName(item));
   }
   const name = <K extends ItemKind>(kind: K, id: Id): string | null => {
     const item = model ? findItem(model, kind, id) : undefined;
-    const found = item
-      ? (item as ItemOfKind[ItemKind] & { name?: string; verb?: string })
-      : undefined;
-    return found?.name ?? found?.verb ?? removed.get(id) ?? null;
+    return item ? itemName(item) : (removed.get(id) ?? null);
   };
   const objectName = (id: Id, fallback = 'an object') => {
     const n = name('object', id);

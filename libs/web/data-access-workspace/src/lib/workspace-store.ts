@@ -32,6 +32,8 @@ import {
   DomainError,
   applyChange,
   findItem,
+  itemLabel,
+  itemName,
   CHECK_RULE_IDS,
   type ModelReview,
   type ProjectModel,
@@ -550,11 +552,9 @@ export class WorkspaceStore {
       ? findItem(model, overwrite.itemKind, overwrite.id)
       : undefined;
     const label =
-      item && 'name' in item
-        ? ` of “${item.name}”`
-        : item && 'verb' in item
-          ? ` of “${item.verb}”`
-          : '';
+      item && model
+        ? ` of “${overwrite.itemKind === 'relationship' ? itemLabel(model, item) : itemName(item)}”`
+        : '';
     this.notify(
       'info',
       `${who} changed the ${fieldWords(overwrite.field)}${label} just after you: their version stands.`,

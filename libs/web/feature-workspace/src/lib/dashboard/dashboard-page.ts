@@ -7,7 +7,12 @@ import {
   signal,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { FindingSeverity } from '@orca/shared/domain';
+import {
+  type FindingSeverity,
+  type OrcaRound,
+  ORCA_ROUNDS,
+  measureOrcaSteps,
+} from '@orca/shared/domain';
 import { ActivityStore, WorkspaceStore } from '@orca/web/data-access-workspace';
 import { Alert } from '@orca/web/ui';
 import {
@@ -16,7 +21,6 @@ import {
   findingLink,
   sectionLink,
 } from '../workspace-links';
-import { ORCA_ROUNDS, type OrcaRound, measureOrcaSteps } from './orca-steps';
 import { ActivityList, followActivity } from '../activity/activity-list';
 
 type DashboardMode = 'guided' | 'freeform';

@@ -24,7 +24,9 @@ import {
   type OrcaObject,
   type Priority,
   newObject,
+  itemMatches,
   normalizeName,
+  searchQuery,
   objectsInOrder,
   orderKeyAtEnd,
   orderKeyForIndex,
@@ -127,14 +129,11 @@ export class ObjectCatalogPage {
   });
 
   protected readonly rows = computed<CatalogRow[]>(() => {
-    const query = normalizeName(this.query());
-    const matches = query
-      ? this.ordered().filter(
-          ({ object }) =>
-            normalizeName(object.name).includes(query) ||
-            object.synonyms.some((s) => normalizeName(s).includes(query)),
-        )
-      : this.ordered();
+    const query = searchQuery(this.query());
+    const matches =
+      query === null
+        ? this.ordered()
+        : this.ordered().filter(({ object }) => itemMatches(object, query));
     const key = this.sortKey();
     if (key === 'order') return matches;
     const direction = this.sortDescending() ? -1 : 1;

@@ -1,17 +1,17 @@
+/**
+ * The fifteen ORCA steps (four rounds of four, less one), each with its definition of done
+ * measured on the model: the dashboard's checklist. The per-item criteria are the ones
+ * completeness counts (model-facts.ts).
+ */
+import type { CheckRuleId, Finding } from './checks';
+import type { ProjectModel } from './model';
 import {
-  type Attribute,
-  type CheckRuleId,
-  type Cta,
-  type OrcaObject,
-  type Relationship,
-  type Role,
-  type Finding,
-  type ProjectModel,
-  SIP_QUESTIONS,
-  attributesOf,
-  ctasOf,
-} from '@orca/shared/domain';
-import type { WorkspaceSection } from '../workspace-links';
+  ATTRIBUTE_CRITERIA,
+  CTA_CRITERIA,
+  ModelFacts,
+  OBJECT_CRITERIA,
+  RELATIONSHIP_CRITERIA,
+} from './model-facts';
 
 export type OrcaRound =
   | 'discovery'
@@ -59,9 +59,18 @@ export interface OrcaStep {
   readonly done: boolean;
   /** Items that meet the bar out of those that must (null when the step counts nothing). */
   readonly progress: { readonly done: number; readonly total: number } | null;
-  /** Where the work of this step happens. */
-  readonly section: WorkspaceSection;
+  /** The part of the workspace where the work of this step happens. */
+  readonly section: OrcaStepSection;
 }
+
+/** Workspace parts a step can point to (the web app's section names). */
+export type OrcaStepSection =
+  | 'foraging'
+  | 'objects'
+  | 'nom'
+  | 'ctas'
+  | 'attributes'
+  | 'priorities';
 
 type StepDefinition = Omit<OrcaStep, 'done' | 'progress'> & {
   readonly measure: (context: StepContext) => {
@@ -71,23 +80,12 @@ type StepDefinition = Omit<OrcaStep, 'done' | 'progress'> & {
 };
 
 class StepContext {
-  readonly objects: OrcaObject[];
-  readonly relationships: Relationship[];
-  readonly ctas: Cta[];
-  readonly attributes: Attribute[];
-  /** Roles still in use (archived ones get no new CTAs). */
-  readonly roles: Role[];
   private readonly rules: Set<CheckRuleId>;
 
   constructor(
-    readonly model: ProjectModel,
+    readonly facts: ModelFacts,
     readonly findings: readonly Finding[],
   ) {
-    this.objects = Object.values(model.objects);
-    this.relationships = Object.values(model.relationships);
-    this.ctas = Object.values(model.ctas);
-    this.attributes = Object.values(model.attributes);
-    this.roles = Object.values(model.roles).filter((r) => !r.archived);
     this.rules = new Set(findings.map((f) => f.rule));
   }
 
@@ -104,12 +102,11 @@ class StepContext {
     };
   }
 
-  nested(objectId: string): boolean {
-    return this.relationships.some(
-      (r) =>
-        r.fromObjectId !== r.toObjectId &&
-        (r.fromObjectId === objectId || r.toObjectId === objectId),
-    );
+  /** Every object meets one of the object criteria. */
+  everyObject(
+    criterion: (typeof OBJECT_CRITERIA)[keyof typeof OBJECT_CRITERIA],
+  ) {
+    return this.every(this.facts.objects, (o) => criterion(this.facts, o));
   }
 }
 
@@ -124,7 +121,7 @@ const STEPS: readonly StepDefinition[] = [
       'At least two objects are listed and none is a collection noun (library, catalog, feed…).',
     section: 'foraging',
     measure: (c) => ({
-      done: c.objects.length >= 2 && !c.has('collection-noun'),
+      done: c.facts.objects.length >= 2 && !c.has('collection-noun'),
       progress: null,
     }),
   },
@@ -137,7 +134,7 @@ const STEPS: readonly StepDefinition[] = [
       'Every object is nested with another one, and every filled cell is filled both ways.',
     section: 'nom',
     measure: (c) => {
-      const result = c.every(c.objects, (o) => c.nested(o.id));
+      const result = c.everyObject(OBJECT_CRITERIA.nested);
       return {
         ...result,
         done: result.done && !c.has('relationship-one-way'),
@@ -152,11 +149,8 @@ const STEPS: readonly StepDefinition[] = [
     doneWhen: 'There is a role, and every object has at least one CTA.',
     section: 'ctas',
     measure: (c) => {
-      const result = c.every(
-        c.objects,
-        (o) => ctasOf(c.model, o.id).length > 0,
-      );
-      return { ...result, done: result.done && c.roles.length > 0 };
+      const result = c.everyObject(OBJECT_CRITERIA.hasCtas);
+      return { ...result, done: result.done && c.facts.activeRoles.length > 0 };
     },
   },
   {
@@ -166,10 +160,7 @@ const STEPS: readonly StepDefinition[] = [
     activity: 'List the content of each object: core content and metadata.',
     doneWhen: 'Every object has attributes, its core content among them.',
     section: 'attributes',
-    measure: (c) =>
-      c.every(c.objects, (o) =>
-        attributesOf(c.model, o.id).some((a) => a.kind === 'core'),
-      ),
+    measure: (c) => c.everyObject(OBJECT_CRITERIA.hasCoreContent),
   },
   {
     number: 5,
@@ -182,10 +173,10 @@ const STEPS: readonly StepDefinition[] = [
     section: 'objects',
     measure: (c) => {
       const result = c.every(
-        c.objects,
+        c.facts.objects,
         (o) =>
-          o.definition.trim() !== '' &&
-          SIP_QUESTIONS.every((q) => o.sip[q].answer !== null),
+          OBJECT_CRITERIA.defined(c.facts, o) &&
+          OBJECT_CRITERIA.sipAnswered(c.facts, o),
       );
       return { ...result, done: result.done && !c.has('sip-failing') };
     },
@@ -200,7 +191,10 @@ const STEPS: readonly StepDefinition[] = [
       'Every relationship states its mechanics, and no pair contradicts itself on cardinality.',
     section: 'nom',
     measure: (c) => {
-      const result = c.every(c.relationships, (r) => r.mechanics.trim() !== '');
+      const result = c.every(
+        c.facts.relationships,
+        RELATIONSHIP_CRITERIA.hasMechanics,
+      );
       return {
         ...result,
         done: result.done && !c.has('relationship-cardinality-contradiction'),
@@ -217,7 +211,7 @@ const STEPS: readonly StepDefinition[] = [
       'Every CTA has a user story, and none belongs to an archived role.',
     section: 'ctas',
     measure: (c) => {
-      const result = c.every(c.ctas, (cta) => cta.userStory.trim() !== '');
+      const result = c.every(c.facts.ctas, CTA_CRITERIA.hasUserStory);
       return { ...result, done: result.done && !c.has('cta-archived-role') };
     },
   },
@@ -232,10 +226,8 @@ const STEPS: readonly StepDefinition[] = [
     section: 'attributes',
     measure: (c) => {
       const result = c.every(
-        c.attributes,
-        (a) =>
-          (a.type !== 'list' || a.listValues.length > 0) &&
-          (a.type !== 'reference' || a.referencedObjectId !== null),
+        c.facts.attributes,
+        ATTRIBUTE_CRITERIA.typeComplete,
       );
       return {
         ...result,
@@ -250,7 +242,7 @@ const STEPS: readonly StepDefinition[] = [
     activity: 'Eliminate, combine or downgrade objects; phase the rest.',
     doneWhen: 'Every object is planned for Now, Next or Later.',
     section: 'priorities',
-    measure: (c) => c.every(c.objects, (o) => o.priority !== null),
+    measure: (c) => c.everyObject(OBJECT_CRITERIA.phased),
   },
   {
     number: 10,
@@ -266,10 +258,7 @@ const STEPS: readonly StepDefinition[] = [
           f.target.itemKind === 'relationship',
       );
       return {
-        done:
-          c.objects.length > 0 &&
-          c.objects.every((o) => o.priority !== null) &&
-          !nowNestsLater,
+        done: c.everyObject(OBJECT_CRITERIA.phased).done && !nowNestsLater,
         progress: null,
       };
     },
@@ -281,7 +270,7 @@ const STEPS: readonly StepDefinition[] = [
     activity: 'Force-rank and phase the calls-to-action.',
     doneWhen: 'Every CTA is planned for Now, Next or Later.',
     section: 'priorities',
-    measure: (c) => c.every(c.ctas, (cta) => cta.priority !== null),
+    measure: (c) => c.every(c.facts.ctas, CTA_CRITERIA.phased),
   },
   {
     number: 12,
@@ -290,7 +279,7 @@ const STEPS: readonly StepDefinition[] = [
     activity: 'Force-rank each object’s attributes and phase them.',
     doneWhen: 'Every attribute is planned for Now, Next or Later.',
     section: 'priorities',
-    measure: (c) => c.every(c.attributes, (a) => a.priority !== null),
+    measure: (c) => c.every(c.facts.attributes, ATTRIBUTE_CRITERIA.phased),
   },
   {
     number: 13,
@@ -300,10 +289,7 @@ const STEPS: readonly StepDefinition[] = [
       'Sketch each object as a Card: its name and a few core attributes.',
     doneWhen: 'Every object has core content to show on its card.',
     section: 'attributes',
-    measure: (c) =>
-      c.every(c.objects, (o) =>
-        attributesOf(c.model, o.id).some((a) => a.kind === 'core'),
-      ),
+    measure: (c) => c.everyObject(OBJECT_CRITERIA.hasCoreContent),
   },
   {
     number: 14,
@@ -313,10 +299,7 @@ const STEPS: readonly StepDefinition[] = [
       'Show nested objects as Lists on each Detail, sortable and filterable.',
     doneWhen: 'Every object has metadata to sort and filter its lists by.',
     section: 'attributes',
-    measure: (c) =>
-      c.every(c.objects, (o) =>
-        attributesOf(c.model, o.id).some((a) => a.kind === 'metadata'),
-      ),
+    measure: (c) => c.everyObject(OBJECT_CRITERIA.hasMetadata),
   },
   {
     number: 15,
@@ -325,10 +308,7 @@ const STEPS: readonly StepDefinition[] = [
     activity: 'Place the CTAs on Details and Landings; mark the primary one.',
     doneWhen: 'Every object has a primary CTA for its Detail.',
     section: 'ctas',
-    measure: (c) =>
-      c.every(c.objects, (o) =>
-        ctasOf(c.model, o.id).some((cta) => cta.primary),
-      ),
+    measure: (c) => c.everyObject(OBJECT_CRITERIA.hasPrimaryCta),
   },
 ];
 
@@ -336,8 +316,9 @@ const STEPS: readonly StepDefinition[] = [
 export function measureOrcaSteps(
   model: ProjectModel,
   findings: readonly Finding[],
+  facts: ModelFacts = new ModelFacts(model),
 ): OrcaStep[] {
-  const context = new StepContext(model, findings);
+  const context = new StepContext(facts, findings);
   return STEPS.map(({ measure, ...step }) => ({
     ...step,
     ...measure(context),

@@ -10,8 +10,8 @@ import {
   type ProjectModel,
   type Relationship,
   type Role,
-} from '@orca/shared/domain';
-import { testId } from '@orca/shared/domain/testing';
+} from '../lib/model';
+import { testId } from './ids';
 
 const byId = <T extends { id: string }>(items: T[]): Record<string, T> =>
   Object.fromEntries(items.map((item) => [item.id, item]));

@@ -1,7 +1,11 @@
-import { checkModel, newObject } from '@orca/shared/domain';
-import { sampleModel } from '@orca/web/data-access-workspace/testing';
+import fc from 'fast-check';
+import { modelArbitrary } from '../testing/arbitraries';
+import { testId } from '../testing/ids';
+import { sampleModel } from '../testing/sample-model';
+import { checkModel } from './checks';
+import { measureCompleteness } from './completeness';
+import { newObject } from './model';
 import { measureOrcaSteps } from './orca-steps';
-import { testId } from '@orca/shared/domain/testing';
 
 const measure = (model = sampleModel()) => {
   const steps = measureOrcaSteps(model, checkModel(model));
@@ -69,5 +73,26 @@ describe('measureOrcaSteps', () => {
     });
 
     expect(measure(model)[1].done).toBe(false);
+  });
+
+  it('agrees with completeness: a round at 100 % has its per-item steps done', () => {
+    fc.assert(
+      fc.property(modelArbitrary, (model) => {
+        const steps = measure(model);
+        const rounds = measureCompleteness(model);
+        const objects = Object.keys(model.objects).length > 0;
+        // Representation counts exactly what steps 13–15 ask of every object.
+        expect(rounds.representation === 100).toBe(
+          objects && steps[13].done && steps[14].done && steps[15].done,
+        );
+        // Prioritization counts what steps 9, 11 and 12 ask, over the items that exist.
+        const phased =
+          steps[9].done &&
+          (steps[11].done || Object.keys(model.ctas).length === 0) &&
+          (steps[12].done || Object.keys(model.attributes).length === 0);
+        expect(rounds.prioritization === 100).toBe(objects && phased);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

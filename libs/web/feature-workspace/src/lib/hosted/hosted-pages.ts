@@ -7,7 +7,7 @@ import {
   input,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type { PresenceFocus } from '@orca/shared/contracts';
+import { lockKey, type PresenceFocus } from '@orca/shared/contracts';
 import {
   PRIORITISED_KINDS,
   type Change,
@@ -101,7 +101,7 @@ abstract class HostedView {
   }
 
   protected lock(target: PresenceFocus): void {
-    this.held.set(JSON.stringify(target), target);
+    this.held.set(lockKey(target), target);
     void this.store.acquireLock(target).then((response) => {
       if (!response.ok && response.holder)
         this.store.notify(
@@ -112,7 +112,7 @@ abstract class HostedView {
   }
 
   protected unlock(target: PresenceFocus): void {
-    this.held.delete(JSON.stringify(target));
+    this.held.delete(lockKey(target));
     this.store.releaseLock(target);
   }
 

@@ -37,6 +37,7 @@ import {
   type ProjectModel,
 } from '@orca/shared/domain';
 import { EmptyState } from '@orca/web/ui';
+import { distinctFocus } from '../shared/distinct-focus';
 import type { ModelDestination } from '../shared/model-view';
 import {
   NO_PRESENCE,
@@ -138,7 +139,6 @@ export class AttributeListComponent {
     () => this.bulkLines().filter((l) => l.problem === null).length,
   );
 
-  private lastFocus: string | null = null;
   private revealed: Id | null = null;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -335,15 +335,16 @@ export class AttributeListComponent {
       this.emitFocus(null);
   }
 
+  private readonly sendFocus = distinctFocus((focus) =>
+    this.focusChange.emit(focus),
+  );
+
   private emitFocus(focus: PresenceFocus | null): void {
-    const clean =
+    this.sendFocus(
       focus && focus.field === undefined
         ? { kind: focus.kind, id: focus.id }
-        : focus;
-    const key = JSON.stringify(clean);
-    if (key === this.lastFocus) return;
-    this.lastFocus = key;
-    this.focusChange.emit(clean);
+        : focus,
+    );
   }
 
   private update(

@@ -26,11 +26,8 @@ import {
   type ProjectModel,
 } from '@orca/shared/domain';
 import { Confirmation, EmptyState } from '@orca/web/ui';
-import {
-  clampGridPosition,
-  gridKeyAction,
-  type GridPosition,
-} from '../shared/grid-keys';
+import { GridCursor } from '../shared/grid-cursor';
+import type { GridPosition } from '../shared/grid-keys';
 import type { ModelDestination } from '../shared/model-view';
 import {
   NO_PRESENCE,
@@ -151,13 +148,31 @@ export class CtaMatrixComponent {
     return marks;
   });
 
-  private readonly activeRequested = signal<GridPosition>({
-    row: 0,
-    column: 0,
+  /** The active cell, the open panel and their presence focus and soft lock. */
+  private readonly cursor = new GridCursor<CellRef>({
+    size: () => this.size(),
+    cellAt: (position) => this.cellAt(position),
+    sameCell: (a, b) => a.roleId === b.roleId && a.objectId === b.objectId,
+    cellFocus: (ref) => ({
+      kind: 'cta-cell',
+      row: ref.roleId,
+      column: ref.objectId,
+    }),
+    readonly: () => this.readonly(),
+    grid: () => this.gridElement()?.nativeElement,
+    host: this.host.nativeElement,
+    editor: () => this.panel(),
+    scrollTo: (position) =>
+      this.host.nativeElement
+        .querySelector(`[id="${this.cellId(position.row, position.column)}"]`)
+        ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' }),
+    clear: (ref) => this.askToClear(ref),
+    focusChange: (focus) => this.focusChange.emit(focus),
+    lockRequest: (focus) => this.lockRequest.emit(focus),
+    lockRelease: (focus) => this.lockRelease.emit(focus),
+    injector: this.injector,
   });
-  protected readonly active = computed(() =>
-    clampGridPosition(this.activeRequested(), this.size()),
-  );
+  protected readonly active = this.cursor.active;
   private readonly size = computed(() => ({
     rows: this.matrix().roles.length,
     columns: this.matrix().objects.length,
@@ -168,7 +183,7 @@ export class CtaMatrixComponent {
       : null,
   );
 
-  private readonly editing = signal<CellRef | null>(null);
+  private readonly editing = this.cursor.editing;
   protected readonly panelCell = computed(() => {
     const ref = this.editing();
     if (!ref) return null;
@@ -186,14 +201,12 @@ export class CtaMatrixComponent {
     };
   });
 
-  private gridHasFocus = false;
-  private lastFocus: string | null = null;
   private revealed: Id | null = null;
 
   constructor() {
     effect(() => {
       if (this.editing() && this.panelCell() === null) {
-        untracked(() => this.closePanel(false));
+        untracked(() => this.cursor.closeEditor(false));
       }
     });
     // Arriving from a link (?focus=…): show that CTA, role or object.
@@ -251,36 +264,15 @@ export class CtaMatrixComponent {
   }
 
   protected onGridFocus(): void {
-    this.gridHasFocus = true;
-    this.emitFocus(this.cellAt(this.active()));
+    this.cursor.onGridFocus();
   }
 
   protected onFocusOut(event: FocusEvent): void {
-    const next = event.relatedTarget as Node | null;
-    if (!this.gridElement()?.nativeElement.contains(next))
-      this.gridHasFocus = false;
-    if (!next || !this.host.nativeElement.contains(next)) this.emitFocus(null);
+    this.cursor.onFocusOut(event);
   }
 
   protected onKeydown(event: KeyboardEvent): void {
-    const action = gridKeyAction(event, this.active(), this.size());
-    // Escape belongs to the page when no panel is open.
-    if (!action || (action.kind === 'close' && !this.editing())) return;
-    event.preventDefault();
-    switch (action.kind) {
-      case 'move':
-        this.moveTo(action.to);
-        return;
-      case 'open':
-        this.openPanel(this.cellAt(this.active()));
-        return;
-      case 'close':
-        this.closePanel(true);
-        return;
-      case 'clear':
-        this.askToClear(this.cellAt(this.active()));
-        return;
-    }
+    this.cursor.onKeydown(event);
   }
 
   protected onGridClick(event: MouseEvent): void {
@@ -292,26 +284,26 @@ export class CtaMatrixComponent {
       row: Number(cell.dataset['row']),
       column: Number(cell.dataset['column']),
     };
-    this.moveTo(position);
-    this.openPanel(this.cellAt(position));
+    this.cursor.activate(position);
   }
 
   protected onPanelClosed(): void {
-    this.closePanel(true);
+    this.cursor.closeEditor(true);
   }
 
   protected onPanelField(focus: { ctaId: Id | null; field: string }): void {
-    const ref = this.editing();
-    if (!ref) return;
-    this.emitFocus(
-      focus.ctaId
-        ? { kind: 'cta', id: focus.ctaId, field: focus.field }
-        : { ...this.cellFocus(ref), field: focus.field },
-    );
+    if (!this.editing()) return;
+    if (focus.ctaId)
+      this.cursor.emitFocus({
+        kind: 'cta',
+        id: focus.ctaId,
+        field: focus.field,
+      });
+    else this.cursor.focusField(focus.field);
   }
 
   protected onRoleFocus(focus: PresenceFocus): void {
-    this.emitFocus(focus);
+    this.cursor.emitFocus(focus);
   }
 
   private reveal(id: Id): void {
@@ -323,8 +315,8 @@ export class CtaMatrixComponent {
       const column = objects.findIndex((o) => o.id === cta.objectId);
       if (row < 0 || column < 0) return;
       this.revealed = id;
-      this.moveTo({ row, column });
-      this.openPanel({ roleId: cta.roleId, objectId: cta.objectId });
+      this.cursor.moveTo({ row, column });
+      this.cursor.openEditor({ roleId: cta.roleId, objectId: cta.objectId });
       afterNextRender(() => this.focusField(`[data-cta-id="${id}"] .verb`), {
         injector: this.injector,
       });
@@ -335,7 +327,7 @@ export class CtaMatrixComponent {
       const column = objects.findIndex((o) => o.id === id);
       if (column < 0) return;
       this.revealed = id;
-      this.moveTo({ row: this.active().row, column });
+      this.cursor.moveTo({ row: this.active().row, column });
       this.gridElement()?.nativeElement.focus({ preventScroll: true });
     }
   }
@@ -346,56 +338,11 @@ export class CtaMatrixComponent {
     field?.focus({ preventScroll: true });
   }
 
-  private moveTo(position: GridPosition): void {
-    this.activeRequested.set(position);
-    if (this.gridHasFocus) this.emitFocus(this.cellAt(position));
-    this.host.nativeElement
-      .querySelector(`[id="${this.cellId(position.row, position.column)}"]`)
-      ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }
-
   private cellAt(position: GridPosition): CellRef | null {
     const { roles, objects } = this.matrix();
     const role = roles[position.row];
     const object = objects[position.column];
     return role && object ? { roleId: role.id, objectId: object.id } : null;
-  }
-
-  private cellFocus(ref: CellRef): PresenceFocus {
-    return { kind: 'cta-cell', row: ref.roleId, column: ref.objectId };
-  }
-
-  private emitFocus(target: CellRef | PresenceFocus | null): void {
-    const focus =
-      target && 'roleId' in target ? this.cellFocus(target) : target;
-    const key = JSON.stringify(focus);
-    if (key === this.lastFocus) return;
-    this.lastFocus = key;
-    this.focusChange.emit(focus);
-  }
-
-  private openPanel(ref: CellRef | null): void {
-    if (!ref) return;
-    const current = this.editing();
-    if (current?.roleId === ref.roleId && current.objectId === ref.objectId) {
-      this.panel()?.focusFirst();
-      return;
-    }
-    if (current && !this.readonly())
-      this.lockRelease.emit(this.cellFocus(current));
-    this.editing.set(ref);
-    if (!this.readonly()) this.lockRequest.emit(this.cellFocus(ref));
-    afterNextRender(() => this.panel()?.focusFirst(), {
-      injector: this.injector,
-    });
-  }
-
-  private closePanel(returnFocus: boolean): void {
-    const ref = this.editing();
-    if (!ref) return;
-    this.editing.set(null);
-    if (!this.readonly()) this.lockRelease.emit(this.cellFocus(ref));
-    if (returnFocus) this.gridElement()?.nativeElement.focus();
   }
 
   /** Delete on a cell removes all its CTAs, after saying how many. */

@@ -3,7 +3,6 @@ import {
   Component,
   ElementRef,
   Injector,
-  afterNextRender,
   afterRenderEffect,
   computed,
   effect,
@@ -29,11 +28,8 @@ import {
   type ProjectModel,
 } from '@orca/shared/domain';
 import { Confirmation, EmptyState } from '@orca/web/ui';
-import {
-  clampGridPosition,
-  gridKeyAction,
-  type GridPosition,
-} from '../shared/grid-keys';
+import { GridCursor } from '../shared/grid-cursor';
+import type { GridPosition } from '../shared/grid-keys';
 import type { ModelDestination } from '../shared/model-view';
 import {
   NO_PRESENCE,
@@ -167,23 +163,35 @@ export class NomGridComponent {
     return byRow;
   });
 
-  private readonly activeRequested = signal<GridPosition>({
-    row: 0,
-    column: 0,
+  /** The active cell, the open editor and their presence focus and soft lock. */
+  protected readonly cursor = new GridCursor<CellRef>({
+    size: () => ({ rows: this.rows().length, columns: this.columns().length }),
+    cellAt: (position) => this.refAt(position),
+    sameCell: (a, b) => a.fromId === b.fromId && a.toId === b.toId,
+    cellFocus: (ref) => ({
+      kind: 'nom-cell',
+      row: ref.fromId,
+      column: ref.toId,
+    }),
+    readonly: () => this.readonly(),
+    grid: () => this.gridElement()?.nativeElement,
+    host: this.host.nativeElement,
+    editor: () => this.editor(),
+    scrollTo: (position) => this.ensureVisible(position),
+    clear: (ref) => this.askToClear(ref),
+    focusChange: (focus) => this.focusChange.emit(focus),
+    lockRequest: (focus) => this.lockRequest.emit(focus),
+    lockRelease: (focus) => this.lockRelease.emit(focus),
+    injector: this.injector,
   });
   /** The active cell, kept inside the matrix when objects go away. */
-  protected readonly active = computed(() =>
-    clampGridPosition(this.activeRequested(), {
-      rows: this.rows().length,
-      columns: this.columns().length,
-    }),
-  );
+  protected readonly active = this.cursor.active;
   protected readonly activeCellId = computed(() => {
     const { row, column } = this.active();
     return this.rows().length > 0 ? `${this.gridId}-${row}-${column}` : null;
   });
 
-  private readonly editing = signal<CellRef | null>(null);
+  private readonly editing = this.cursor.editing;
   /** What the editor shows, live: it follows the model while open. */
   protected readonly editorCell = computed(() => {
     const ref = this.editing();
@@ -209,8 +217,6 @@ export class NomGridComponent {
     };
   });
 
-  private gridHasFocus = false;
-  private lastFocus: string | null = null;
   private revealed: Id | null = null;
 
   /**
@@ -231,7 +237,7 @@ export class NomGridComponent {
     effect(() => {
       const ref = this.editing();
       if (ref && this.editorCell() === null) {
-        untracked(() => this.closeEditor(false));
+        untracked(() => this.cursor.closeEditor(false));
       }
     });
     // The viewport measures itself again when the number of rows changes its height.
@@ -276,39 +282,15 @@ export class NomGridComponent {
   }
 
   protected onGridFocus(): void {
-    this.gridHasFocus = true;
-    this.emitFocus(this.refAt(this.active()));
+    this.cursor.onGridFocus();
   }
 
   protected onFocusOut(event: FocusEvent): void {
-    const next = event.relatedTarget as Node | null;
-    const grid = this.gridElement()?.nativeElement;
-    if (!grid?.contains(next)) this.gridHasFocus = false;
-    if (!next || !this.host.nativeElement.contains(next)) this.emitFocus(null);
+    this.cursor.onFocusOut(event);
   }
 
   protected onKeydown(event: KeyboardEvent): void {
-    const action = gridKeyAction(event, this.active(), {
-      rows: this.rows().length,
-      columns: this.columns().length,
-    });
-    // Escape belongs to the page when no editor is open.
-    if (!action || (action.kind === 'close' && !this.editing())) return;
-    event.preventDefault();
-    switch (action.kind) {
-      case 'move':
-        this.moveTo(action.to);
-        return;
-      case 'open':
-        this.openEditor(this.refAt(this.active()));
-        return;
-      case 'close':
-        this.closeEditor(true);
-        return;
-      case 'clear':
-        this.askToClear(this.refAt(this.active()));
-        return;
-    }
+    this.cursor.onKeydown(event);
   }
 
   protected onGridClick(event: MouseEvent): void {
@@ -320,17 +302,15 @@ export class NomGridComponent {
       row: Number(row.dataset['row']),
       column: Number(cell.dataset['column']),
     };
-    this.moveTo(position);
-    this.openEditor(this.refAt(position));
+    this.cursor.activate(position);
   }
 
   protected onEditorClosed(): void {
-    this.closeEditor(true);
+    this.cursor.closeEditor(true);
   }
 
   protected onEditorField(field: string): void {
-    const ref = this.editing();
-    if (ref) this.emitFocus({ ...this.cellFocus(ref), field });
+    this.cursor.focusField(field);
   }
 
   protected onClearRequested(): void {
@@ -348,8 +328,8 @@ export class NomGridComponent {
       const column = indexOf.get(relationship.toObjectId);
       if (row === undefined || column === undefined) return;
       this.revealed = id;
-      this.moveTo({ row, column });
-      this.openEditor({
+      this.cursor.moveTo({ row, column });
+      this.cursor.openEditor({
         fromId: relationship.fromObjectId,
         toId: relationship.toObjectId,
       });
@@ -357,15 +337,9 @@ export class NomGridComponent {
       const row = indexOf.get(object.id);
       if (row === undefined) return;
       this.revealed = id;
-      this.moveTo({ row, column: this.active().column });
+      this.cursor.moveTo({ row, column: this.active().column });
       this.gridElement()?.nativeElement.focus({ preventScroll: true });
     }
-  }
-
-  private moveTo(position: GridPosition): void {
-    this.activeRequested.set(position);
-    this.ensureVisible(position);
-    if (this.gridHasFocus) this.emitFocus(this.refAt(position));
   }
 
   private refAt(position: GridPosition): CellRef | null {
@@ -375,44 +349,6 @@ export class NomGridComponent {
       fromId: rows[position.row].object.id,
       toId: rows[position.column].object.id,
     };
-  }
-
-  private cellFocus(ref: CellRef): PresenceFocus {
-    return { kind: 'nom-cell', row: ref.fromId, column: ref.toId };
-  }
-
-  private emitFocus(ref: CellRef | PresenceFocus | null): void {
-    const focus = ref && 'fromId' in ref ? this.cellFocus(ref) : ref;
-    const key = JSON.stringify(focus);
-    if (key === this.lastFocus) return;
-    this.lastFocus = key;
-    this.focusChange.emit(focus);
-  }
-
-  private openEditor(ref: CellRef | null): void {
-    if (!ref) return;
-    const current = this.editing();
-    if (current && current.fromId === ref.fromId && current.toId === ref.toId) {
-      this.editor()?.focusFirst();
-      return;
-    }
-    if (current) {
-      if (this.editor()?.flush() === false) return;
-      if (!this.readonly()) this.lockRelease.emit(this.cellFocus(current));
-    }
-    this.editing.set(ref);
-    if (!this.readonly()) this.lockRequest.emit(this.cellFocus(ref));
-    afterNextRender(() => this.editor()?.focusFirst(), {
-      injector: this.injector,
-    });
-  }
-
-  private closeEditor(returnFocus: boolean): void {
-    const ref = this.editing();
-    if (!ref) return;
-    this.editing.set(null);
-    if (!this.readonly()) this.lockRelease.emit(this.cellFocus(ref));
-    if (returnFocus) this.gridElement()?.nativeElement.focus();
   }
 
   private askToClear(ref: CellRef | null): void {
@@ -432,7 +368,7 @@ export class NomGridComponent {
         if (!yes) return;
         const editing = this.editing();
         if (editing?.fromId === ref.fromId && editing.toId === ref.toId) {
-          this.closeEditor(false);
+          this.cursor.closeEditor(false);
         }
         this.edit.emit({ kind: 'relationship.delete', id: relationship.id });
       });

@@ -23,6 +23,7 @@ import {
   type ProjectModel,
 } from '@orca/shared/domain';
 import { EmptyState } from '@orca/web/ui';
+import { distinctFocus } from '../shared/distinct-focus';
 import type { ModelDestination } from '../shared/model-view';
 import {
   NO_PRESENCE,
@@ -121,7 +122,6 @@ export class PriorityBoardComponent {
   protected readonly problem = signal<{ key: string; message: string } | null>(
     null,
   );
-  private lastFocus: string | null = null;
 
   protected marksOf(card: BoardCard) {
     const index = this.presence();
@@ -232,12 +232,9 @@ export class PriorityBoardComponent {
       this.emitFocus(null);
   }
 
-  private emitFocus(focus: PresenceFocus | null): void {
-    const key = JSON.stringify(focus);
-    if (key === this.lastFocus) return;
-    this.lastFocus = key;
-    this.focusChange.emit(focus);
-  }
+  private readonly emitFocus = distinctFocus((focus) =>
+    this.focusChange.emit(focus),
+  );
 
   private submit(key: string, change: Change): boolean {
     const problems = validateChange(this.model(), change);

@@ -2,6 +2,7 @@ export * from './lib/auth.module';
 export * from './lib/authenticated.decorator';
 export * from './lib/auth.guard';
 export * from './lib/principal';
+export * from './lib/principal-resolver';
 export * from './lib/project-access';
 export * from './lib/users.service';
 export * from './lib/sessions.service';

@@ -6,21 +6,16 @@ import {
 } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY, ProblemException } from '@orca/api/core';
-import {
-  SESSION_COOKIE,
-  XSRF_COOKIE,
-  XSRF_HEADER,
-} from '@orca/shared/contracts';
+import { XSRF_COOKIE, XSRF_HEADER } from '@orca/shared/contracts';
 import { isUuid, type ProjectRole, roleSatisfies } from '@orca/shared/domain';
 import { timingSafeEqual } from 'node:crypto';
-import { ApiTokensService } from './api-tokens.service';
 import {
   AUTHENTICATED_KEY,
   type AuthenticatedOptions,
 } from './authenticated.decorator';
 import type { AuthenticatedRequest, Principal } from './principal';
 import { ProjectAccessResolver } from './project-access';
-import { SessionsService } from './sessions.service';
+import { PrincipalResolver, readCredential } from './principal-resolver';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -36,7 +31,7 @@ export const unauthenticated = (
 
 /**
  * The global guard. Every route is either @Public() or @Authenticated(...): a route with neither
- * is refused (fail closed). Identifies the caller from a bearer token or the session cookie,
+ * is refused (fail closed). Identifies the caller through PrincipalResolver (bearer token, else session cookie),
  * checks CSRF for cookie-authenticated unsafe requests, and the project role when asked.
  */
 @Injectable()
@@ -46,8 +41,7 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionsService,
-    private readonly tokens: ApiTokensService,
+    private readonly principals: PrincipalResolver,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -97,21 +91,15 @@ export class AuthGuard implements CanActivate {
   private async identify(
     request: AuthenticatedRequest,
   ): Promise<Principal | null> {
-    const header = request.headers.authorization;
-    if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const principal = match?.[1] ? await this.tokens.resolve(match[1]) : null;
-      if (!principal)
-        throw new ProblemException(
-          401,
-          'invalid_token',
-          'The API token is invalid, expired or revoked',
-        );
-      return principal;
-    }
-    const cookies = request.cookies as Record<string, string> | undefined;
-    const secret = cookies?.[SESSION_COOKIE];
-    return secret ? this.sessions.resolve(secret) : null;
+    const credential = readCredential(request.headers);
+    const principal = await this.principals.resolve(credential);
+    if (credential?.via === 'token' && !principal)
+      throw new ProblemException(
+        401,
+        'invalid_token',
+        'The API token is invalid, expired or revoked',
+      );
+    return principal;
   }
 
   private checkXsrf(request: AuthenticatedRequest): void {

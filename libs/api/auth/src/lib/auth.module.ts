@@ -9,6 +9,7 @@ import { ApiTokenEntity } from './entities/api-token.entity';
 import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from './entities/user.entity';
 import { PasswordService } from './password.service';
+import { PrincipalResolver } from './principal-resolver';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
@@ -24,8 +25,15 @@ import { UsersService } from './users.service';
     UsersService,
     SessionsService,
     ApiTokensService,
+    PrincipalResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, SessionsService, ApiTokensService, TypeOrmModule],
+  exports: [
+    UsersService,
+    SessionsService,
+    ApiTokensService,
+    PrincipalResolver,
+    TypeOrmModule,
+  ],
 })
 export class AuthModule {}

@@ -18,6 +18,8 @@ import {
 import {
   ApiTokensService,
   type Principal,
+  PrincipalResolver,
+  readCredential,
   SessionsService,
 } from '@orca/api/auth';
 import {
@@ -46,7 +48,6 @@ import {
   type JoinResponse,
   type LockResponse,
   type PresenceFocus,
-  SESSION_COOKIE,
   type SubmitResponse,
 } from '@orca/shared/contracts';
 import { canEditModel, type Change, isUuid } from '@orca/shared/domain';
@@ -114,14 +115,6 @@ const room = (projectId: string) => `project:${projectId}`;
 /** Every socket of one person, on any instance (for what only they should hear). */
 const userRoom = (userId: string) => `user:${userId}`;
 
-function readCookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return null;
-}
-
 /** A database that does not answer: nothing was done, the same request may be sent again. */
 const databaseUnavailable: CollabError = {
   code: 'database_unavailable',
@@ -188,6 +181,7 @@ export class CollabGateway
     private readonly projects: ProjectsService,
     private readonly sessions: SessionsService,
     private readonly tokens: ApiTokensService,
+    private readonly principals: PrincipalResolver,
     private readonly state: CollabState,
     private readonly exports: ExportService,
     private readonly foraging: ForagingService,
@@ -700,20 +694,18 @@ export class CollabGateway
   private async authenticate(
     socket: CollabSocket,
   ): Promise<Principal | HandshakeRefusal> {
-    const header = socket.handshake.headers.authorization;
-    const token =
-      typeof socket.handshake.auth?.['token'] === 'string'
-        ? (socket.handshake.auth['token'] as string)
-        : /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-    if (token)
-      return (
-        (await this.tokens.resolve(token)) ?? HANDSHAKE_REFUSALS.unauthenticated
-      );
-    const secret = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-    if (!secret) return HANDSHAKE_REFUSALS.unauthenticated;
+    const credential = readCredential(
+      socket.handshake.headers,
+      socket.handshake.auth?.['token'],
+    );
+    if (!credential) return HANDSHAKE_REFUSALS.unauthenticated;
     // Cookie-authenticated sockets must come from our own pages (cross-site WebSocket hijacking).
     const origin = socket.handshake.headers.origin;
-    if (origin && !this.originAllowed(origin, socket.handshake.headers.host)) {
+    if (
+      credential.via === 'session' &&
+      origin &&
+      !this.originAllowed(origin, socket.handshake.headers.host)
+    ) {
       this.logger.warn(
         { origin },
         `refused a live connection from ${origin}: add it to CORS_ORIGINS, or set PUBLIC_URL to the address people open (now ${this.config.publicUrl})`,
@@ -721,7 +713,7 @@ export class CollabGateway
       return HANDSHAKE_REFUSALS.originNotAllowed;
     }
     return (
-      (await this.sessions.resolve(secret)) ??
+      (await this.principals.resolve(credential)) ??
       HANDSHAKE_REFUSALS.unauthenticated
     );
   }
